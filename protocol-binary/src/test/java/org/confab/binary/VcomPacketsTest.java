@@ -136,5 +136,4 @@ class VcomPacketsTest {
         assertThatThrownBy(() -> new VcomLimits(1, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new VcomLimits(1, 8, 1, 9)).isInstanceOf(IllegalArgumentException.class);
     }
-
 }
