@@ -12,8 +12,13 @@ final class AllocatedBytes {
     private AllocatedBytes() {
     }
 
-    static long during(Runnable code) {
+    /**
+     * Runs {@code code} twice and returns what the second run allocated: the first pays for one-time
+     * class initialisation and lambda linkage. {@code code} must therefore start from fresh state.
+     */
+    static long ofSecondRun(Runnable code) {
         Assumptions.assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
+        code.run();
         long threadId = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(threadId);
         code.run();
