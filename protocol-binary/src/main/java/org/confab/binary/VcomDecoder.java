@@ -60,6 +60,7 @@ public final class VcomDecoder {
         // Duplicates read big-endian and keep in's position until a whole packet is there.
         WireReader scan = WireReader.scanning(in.duplicate(), limits);
         try {
+            // Built from empty placeholders and discarded: the scan only proves the packet complete.
             read(scan);
         } catch (WireReader.Incomplete e) {
             needed = scan.needed();

@@ -125,7 +125,7 @@ final class WireReader {
         return in.position();
     }
 
-    /** After {@link Incomplete}: how many bytes from the packet's start must be present before a rescan can get further. */
+    /** After {@link Incomplete}: the bytes, from the packet's start, a rescan needs to get any further. */
     long needed() {
         return needed;
     }

@@ -166,7 +166,7 @@ class VcomDecoderFuzzProperties {
             }
             if (packet == null) {
                 if (in.position() != before) {
-                    throw new AssertionError("position moved from " + before + " to " + in.position() + " without a packet");
+                    throw new AssertionError("position moved without a packet: " + before + " -> " + in.position());
                 }
                 return new Outcome(packets, error, before);
             }
@@ -217,7 +217,8 @@ class VcomDecoderFuzzProperties {
 
     private static void assertListWithinLimits(List<?> list, VcomLimits limits) {
         assertThat(list).hasSizeLessThanOrEqualTo(limits.maxListEntries());
-        assertThat(list).allSatisfy(s -> assertThat(((String) s).length()).isLessThanOrEqualTo(limits.maxStringBytes()));
+        assertThat(list).allSatisfy(
+                s -> assertThat(((String) s).length()).isLessThanOrEqualTo(limits.maxStringBytes()));
     }
 
     private byte[] encodeAll(List<VcomPacket> packets) {

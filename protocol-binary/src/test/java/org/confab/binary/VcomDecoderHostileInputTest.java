@@ -46,7 +46,7 @@ class VcomDecoderHostileInputTest {
         "file name, 0000010c 00000001 61 00000010 ffffffff",
     })
     void negativeLengthsAreRejected(String field, String hex) {
-        assertRejected(Direction.CLIENT_TO_SERVER, hex, Reason.NEGATIVE_LENGTH, (int) Long.parseLong(hex.substring(0, 8), 16));
+        assertRejected(Direction.CLIENT_TO_SERVER, hex, Reason.NEGATIVE_LENGTH, idOf(hex));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,7 +60,7 @@ class VcomDecoderHostileInputTest {
         "file name of Integer.MAX_VALUE,    0000010c 00000001 61 00000010 7fffffff",
     })
     void lengthsOverTheirLimitAreRejectedBeforeTheirBytesArrive(String field, String hex) {
-        assertRejected(Direction.CLIENT_TO_SERVER, hex, Reason.LENGTH_OVER_LIMIT, (int) Long.parseLong(hex.substring(0, 8), 16));
+        assertRejected(Direction.CLIENT_TO_SERVER, hex, Reason.LENGTH_OVER_LIMIT, idOf(hex));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -173,8 +173,10 @@ class VcomDecoderHostileInputTest {
 
     @Test
     void aMalformedConnectionRequestIsReportedAsSuchSoTheServerCanDenyIt() {
+        ByteBuffer in = ByteBuffer.wrap(Wire.bytes("00000100 00001001"));
+
         VcomProtocolException e = catchThrowableOfType(VcomProtocolException.class,
-                () -> Wire.decoder(Direction.CLIENT_TO_SERVER).decode(ByteBuffer.wrap(Wire.bytes("00000100 00001001"))));
+                () -> Wire.decoder(Direction.CLIENT_TO_SERVER).decode(in));
 
         assertThat(e.packetId()).isEqualTo(ConnectionRequest.ID);
         assertThat(e.getMessage()).contains("256").contains("4097");
@@ -191,9 +193,13 @@ class VcomDecoderHostileInputTest {
         assertThat(in.position()).as("position after rejection").isZero();
     }
 
+    private static int idOf(String hex) {
+        return ByteBuffer.wrap(Wire.bytes(hex)).getInt();
+    }
+
     private static Reason rejection(VcomDecoder decoder, String hex) {
-        VcomProtocolException e =
-                catchThrowableOfType(VcomProtocolException.class, () -> decoder.decode(ByteBuffer.wrap(Wire.bytes(hex))));
+        ByteBuffer in = ByteBuffer.wrap(Wire.bytes(hex));
+        VcomProtocolException e = catchThrowableOfType(VcomProtocolException.class, () -> decoder.decode(in));
         assertThat(e).as("rejection of %s", hex).isNotNull();
         return e.reason();
     }

@@ -19,9 +19,11 @@ class VcomPacketsTest {
     /** Each record holding an array, built from a given array; {@code accessor} reads it back. */
     static Stream<Arguments> arrayRecords() {
         return Stream.of(
-                arrayRecord("ConnectionRequest", b -> new ConnectionRequest("u", 1, b), p -> ((ConnectionRequest) p).password()),
+                arrayRecord("ConnectionRequest", b -> new ConnectionRequest("u", 1, b),
+                        p -> ((ConnectionRequest) p).password()),
                 arrayRecord("Broadcast", Broadcast::new, p -> ((Broadcast) p).message()),
-                arrayRecord("UnicastMessage", b -> new UnicastMessage("s", true, 1L, false, b), p -> ((UnicastMessage) p).data()),
+                arrayRecord("UnicastMessage", b -> new UnicastMessage("s", true, 1L, false, b),
+                        p -> ((UnicastMessage) p).data()),
                 arrayRecord("MulticastMessage", b -> new MulticastMessage("s", 2, true, 1L, false, b),
                         p -> ((MulticastMessage) p).data()),
                 arrayRecord("SendUnicast", b -> new SendUnicast("r", 1L, true, b), p -> ((SendUnicast) p).data()),

@@ -64,7 +64,9 @@ class VcomRoundTripProperties {
     @Provide
     Arbitrary<String> surrogateHeavyStrings() {
         // Pairs, lone high and lone low surrogates next to 1-, 2- and 3-byte characters.
-        return Arbitraries.strings().withChars('a', 'é', '€', '\uD83D', '\uDE00', '\uD800', '\uDFFF').ofMaxLength(12);
+        return Arbitraries.strings()
+                .withChars('a', 'é', '€', '\uD83D', '\uDE00', '\uD800', '\uDFFF')
+                .ofMaxLength(12);
     }
 
     @Property(tries = 1000)

@@ -82,7 +82,8 @@ class VcomWireFormatTest {
         VcomPacket packet = Wire.decoder(Direction.SERVER_TO_CLIENT).decode(ByteBuffer.wrap(wire));
 
         assertThat(packet).isEqualTo(new UnicastMessage("b", true, 5L, true, new byte[0]));
-        assertThat(encoder.encode(packet)).isEqualTo(Wire.bytes("00000108 00000001 62 01 0000000000000005 01 00000000"));
+        assertThat(encoder.encode(packet))
+                .isEqualTo(Wire.bytes("00000108 00000001 62 01 0000000000000005 01 00000000"));
     }
 
     @Test

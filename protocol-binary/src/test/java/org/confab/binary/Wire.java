@@ -67,7 +67,7 @@ final class Wire {
             new Sample("271 FileTransferOffer", new FileTransferOffer("al", 1000, "a.txt", 9),
                     "0000010f 00000002 616c 000003e8 00000005 612e747874 00000009"),
             new Sample("272 FileTransferAccept", new FileTransferAccept(9), "00000110 00000009"),
-            new Sample("273 FileChunk", new FileChunk(9, new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef}),
+            new Sample("273 FileChunk", new FileChunk(9, bytes("deadbeef")),
                     "00000111 00000009 00000004 deadbeef"),
             new Sample("274 FileTransferComplete", new FileTransferComplete(9), "00000112 00000009"));
 
