@@ -21,7 +21,7 @@ public final class VcomProtocolException extends RuntimeException {
     private final Reason reason;
     private final int packetId;
 
-    public VcomProtocolException(Reason reason, int packetId, String detail) {
+    VcomProtocolException(Reason reason, int packetId, String detail) {
         super(reason + " in packet " + packetId + ": " + detail);
         this.reason = reason;
         this.packetId = packetId;
