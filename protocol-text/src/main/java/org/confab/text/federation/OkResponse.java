@@ -1,0 +1,5 @@
+package org.confab.text.federation;
+
+/** {@code {"status": "ok"}}: the request was accepted. */
+public record OkResponse() implements FederationResponse {
+}
