@@ -34,6 +34,9 @@ public final class Replies {
     public static final String BANNED_LOGIN = "This account is banned.";
     public static final String YOU_ARE_BANNED = "You have been banned from this server.";
     public static final String SERVER_SHUTTING_DOWN = "Server is shutting down.";
+    public static final String KICKED = "You have been disconnected by an administrator.";
+    public static final String REGISTRATION_CLOSED = "Registration is closed on this server.";
+    public static final String CANNOT_BAN_SELF = "You cannot ban yourself.";
     public static final String INVALID_USERNAME =
             "Invalid username: use 1-32 letters, digits, '_', '-' or '.'.";
     public static final String INVALID_SERVER_NAME =
