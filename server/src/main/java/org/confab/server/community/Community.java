@@ -1,0 +1,201 @@
+package org.confab.server.community;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.confab.server.account.Account;
+import org.confab.server.account.Accounts;
+import org.confab.server.account.Names;
+import org.confab.server.delivery.Content;
+import org.confab.server.delivery.Delivery;
+import org.confab.server.delivery.Participant;
+import org.confab.server.room.Room;
+import org.confab.server.room.Rooms;
+import org.confab.server.session.Session;
+import org.confab.server.session.Sessions;
+import org.confab.storage.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The domain core's operations: who is online, who is in which room, and how messages reach
+ * people. Every protocol adapter calls these; none of them formats anything.
+ */
+public final class Community {
+
+    private static final Logger log = LoggerFactory.getLogger(Community.class);
+
+    public enum PrivateOutcome { SENT, OFFLINE, NO_SUCH_USER, SELF, BANNED }
+
+    public enum BanOutcome { BANNED, NO_SUCH_USER, SELF }
+
+    public enum Deletion { DELETED, NOT_FOUND, DEFAULT_ROOM }
+
+    private final Accounts accounts;
+    private final Rooms rooms;
+    private final Sessions sessions;
+    private final Store store;
+    private final Executor database;
+
+    public Community(Accounts accounts, Rooms rooms, Sessions sessions, Store store, Executor database) {
+        this.accounts = accounts;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.store = store;
+        this.database = database;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Rooms rooms() {
+        return rooms;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public void online(Session session) {
+        sessions.add(session);
+        log.info("Login: {} via {} from {} (session {})", session.account().name(), session.protocol().label(),
+                session.remoteAddress(), session.id());
+    }
+
+    /** The session is gone: it leaves its room, if any, and the account may go offline. */
+    public void offline(Session session, Room room) {
+        if (room != null) {
+            exit(session, room);
+        }
+        if (sessions.remove(session)) {
+            database.execute(() -> store.accounts().touchLastSeen(session.account().id(), java.time.Instant.now()));
+        }
+    }
+
+    /** Puts a session in a room; the room hears a join notice unless the account was already there. */
+    public void enter(Session session, Room room) {
+        Participant who = Participant.local(session.account().name());
+        if (room.enter(session, who)) {
+            fanOut(room, new Delivery.MemberJoined(room, who));
+        }
+        // Joining a room over DMconnect makes the account a member of that vCom group.
+        long accountId = session.account().id();
+        database.execute(() -> store.memberships().add(room.id(), accountId));
+    }
+
+    public void exit(Session session, Room room) {
+        Participant who = Participant.local(session.account().name());
+        if (room.exit(session, who)) {
+            fanOut(room, new Delivery.MemberLeft(room, who));
+        }
+    }
+
+    /** Public chat: every session in the room hears it, the sender's own included. */
+    public void say(Session session, Room room, String text) {
+        fanOut(room, new Delivery.RoomMessage(room, Participant.local(session.account().name()),
+                new Content.Text(text), System.currentTimeMillis()));
+    }
+
+    public void act(Session session, Room room, String act) {
+        fanOut(room, new Delivery.RoomAct(room, Participant.local(session.account().name()), act));
+    }
+
+    public List<Participant> members(Room room) {
+        return room.participants();
+    }
+
+    /**
+     * A private message from a local account. Every session of an online recipient gets it; for an
+     * offline one the outcome says so and nothing is kept.
+     */
+    public CompletableFuture<PrivateOutcome> sendPrivate(Account from, String recipient, Content content) {
+        String key = Names.key(recipient);
+        if (key.equals(from.key())) {
+            return CompletableFuture.completedFuture(PrivateOutcome.SELF);
+        }
+        if (deliverToAccount(key, new Delivery.PrivateMessage(Participant.local(from.name()), content,
+                System.currentTimeMillis(), false))) {
+            return CompletableFuture.completedFuture(PrivateOutcome.SENT);
+        }
+        return accounts.find(recipient).thenApplyAsync(found -> {
+            if (found.isEmpty()) {
+                return PrivateOutcome.NO_SUCH_USER;
+            }
+            if (store.bans().isBanned(found.get().name())) {
+                return PrivateOutcome.BANNED;
+            }
+            // It may have come online while we looked it up.
+            return deliverToAccount(key, new Delivery.PrivateMessage(Participant.local(from.name()), content,
+                    System.currentTimeMillis(), false)) ? PrivateOutcome.SENT : PrivateOutcome.OFFLINE;
+        }, database);
+    }
+
+    /** Bans an account: it can no longer log in, and every session it has is closed with a last line. */
+    public CompletableFuture<BanOutcome> ban(String name, Account by) {
+        if (Names.key(name).equals(by.key())) {
+            return CompletableFuture.completedFuture(BanOutcome.SELF);
+        }
+        return accounts.find(name).thenApplyAsync(found -> {
+            if (found.isEmpty()) {
+                return BanOutcome.NO_SUCH_USER;
+            }
+            store.bans().ban(found.get().name(), "banned by " + by.name(), by.name());
+            log.info("Ban: {} by {}", found.get().name(), by.name());
+            // Out of the registry at once, so that nothing more is delivered to a banned account
+            // while its connections close.
+            for (Session s : List.copyOf(sessions.of(found.get().key()))) {
+                sessions.remove(s);
+                s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.BANNED));
+            }
+            return BanOutcome.BANNED;
+        }, database);
+    }
+
+    public CompletableFuture<Deletion> deleteRoom(String name) {
+        if (Names.key(name).equals(Rooms.DEFAULT_ROOM)) {
+            return CompletableFuture.completedFuture(Deletion.DEFAULT_ROOM);
+        }
+        return rooms.delete(name).thenApply(deleted -> {
+            if (deleted.isEmpty()) {
+                return Deletion.NOT_FOUND;
+            }
+            Room room = deleted.get();
+            for (Session s : room.evacuate()) {
+                s.deliver(new Delivery.RoomDeleted(room));
+            }
+            log.info("Room deleted: {}", room.name());
+            return Deletion.DELETED;
+        });
+    }
+
+    /** An administrator's message to every online session. */
+    public int broadcast(String text) {
+        Delivery d = new Delivery.Broadcast(text);
+        int n = 0;
+        for (Session s : sessions.all()) {
+            s.deliver(d);
+            n++;
+        }
+        return n;
+    }
+
+    public Optional<Room> room(String name) {
+        return rooms.find(name);
+    }
+
+    private boolean deliverToAccount(String key, Delivery delivery) {
+        List<Session> targets = sessions.of(key);
+        for (Session s : targets) {
+            s.deliver(delivery);
+        }
+        return !targets.isEmpty();
+    }
+
+    private static void fanOut(Room room, Delivery delivery) {
+        for (Session s : room.sessions()) {
+            s.deliver(delivery);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.confab.server.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.confab.server.account.PasswordHasher.HashParameters;
+
+/**
+ * The server's settings. The commented {@code confab.properties} bundled with this class is both
+ * the defaults and the documentation: every key and its default exist in that one file, which the
+ * distribution ships as {@code conf/confab.properties}.
+ */
+public final class ServerConfig {
+
+    public static final String DEFAULTS_RESOURCE = "confab.properties";
+    /** Set by bin/confab to the installation directory. */
+    public static final String HOME_PROPERTY = "confab.home";
+
+    /** The installation's conf/confab.properties, when started from an installation that has one. */
+    public static Path installedConfigFile() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null) {
+            return null;
+        }
+        Path file = Path.of(home, "conf", "confab.properties");
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    private final Properties values;
+
+    private ServerConfig(Properties values) {
+        this.values = values;
+    }
+
+    public static Properties defaults() {
+        Properties p = new Properties();
+        try (InputStream in = ServerConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled defaults", e);
+        }
+        return p;
+    }
+
+    /**
+     * Defaults, then the file (if any), then the overrides. Unknown keys are refused so that a
+     * misspelt key does not silently leave its default in force.
+     */
+    public static ServerConfig load(Path file, Map<String, String> overrides) {
+        Properties merged = defaults();
+        Set<String> known = merged.stringPropertyNames();
+        Set<String> unknown = new TreeSet<>();
+        if (file != null) {
+            Properties fromFile = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                fromFile.load(in);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+            }
+            for (String key : fromFile.stringPropertyNames()) {
+                merged.setProperty(key, fromFile.getProperty(key).strip());
+                if (!known.contains(key)) {
+                    unknown.add(key);
+                }
+            }
+        }
+        overrides.forEach((key, value) -> {
+            if (!known.contains(key)) {
+                unknown.add(key);
+            }
+            merged.setProperty(key, value.strip());
+        });
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown configuration keys: " + String.join(", ", unknown));
+        }
+        ServerConfig config = new ServerConfig(merged);
+        config.validate();
+        return config;
+    }
+
+    public static ServerConfig of(Map<String, String> overrides) {
+        return load(null, overrides);
+    }
+
+    private void validate() {
+        serverHost();
+        port("dmconnect.port");
+        dmconnectGreetingDelayMs();
+        dmconnectFragmentWaitMs();
+        dmconnectMaxMessageBytes();
+        maxOutboundBytes();
+        passwordParameters();
+        ioProcessors();
+        databaseThreads();
+        hashingThreads();
+        bool("registration.open");
+    }
+
+    public String get(String key) {
+        return values.getProperty(key);
+    }
+
+    public String serverHost() {
+        String host = get("server.host");
+        if (host.isEmpty() || host.contains(" ") || host.contains("@")) {
+            throw new ConfigException("server.host must be a host name, got '" + host + "'");
+        }
+        return host;
+    }
+
+    public String listenAddress() {
+        return get("listen.address");
+    }
+
+    /** A relative data directory lives in the installation directory when started by bin/confab. */
+    public Path dataDir() {
+        Path dir = Path.of(get("data.dir"));
+        String home = System.getProperty(HOME_PROPERTY);
+        return dir.isAbsolute() || home == null ? dir : Path.of(home).resolve(dir);
+    }
+
+    public String adminAccount() {
+        return get("admin.account");
+    }
+
+    public boolean registrationOpen() {
+        return bool("registration.open");
+    }
+
+    public int dmconnectPort() {
+        return port("dmconnect.port");
+    }
+
+    public String dmconnectPingReply() {
+        return get("dmconnect.ping-reply");
+    }
+
+    public int dmconnectGreetingDelayMs() {
+        return intBetween("dmconnect.greeting-delay-ms", 0, 10_000);
+    }
+
+    public int dmconnectFragmentWaitMs() {
+        return intBetween("dmconnect.fragment-wait-ms", 1, 10_000);
+    }
+
+    public int dmconnectMaxMessageBytes() {
+        return intBetween("dmconnect.max-message-bytes", 256, 1 << 20);
+    }
+
+    public int maxOutboundBytes() {
+        return intBetween("session.max-outbound-bytes", 4096, Integer.MAX_VALUE);
+    }
+
+    public HashParameters passwordParameters() {
+        try {
+            return new HashParameters(intBetween("password.argon2.memory-kib", 8, 4 << 20),
+                    intBetween("password.argon2.iterations", 1, 100),
+                    intBetween("password.argon2.parallelism", 1, 64));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("password.argon2.*: " + e.getMessage());
+        }
+    }
+
+    public int ioProcessors() {
+        return orCores(intBetween("io.processors", 0, 256));
+    }
+
+    public int databaseThreads() {
+        return orCores(intBetween("database.threads", 0, 256));
+    }
+
+    public int hashingThreads() {
+        return orCores(intBetween("hashing.threads", 0, 256));
+    }
+
+    private static int orCores(int n) {
+        return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+    }
+
+    private int port(String key) {
+        return intBetween(key, 0, 65_535);
+    }
+
+    private boolean bool(String key) {
+        String v = get(key);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigException(key + " must be true or false, got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    private int intBetween(String key, int min, int max) {
+        String v = get(key);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new ConfigException(key + " must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.confab.server.runtime;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one connection's work strictly in order without holding a thread while it waits. A task
+ * returns null when it finished at once, or a stage when it waits for the database, the hashing
+ * pool or a peer host; the next task starts only when that stage completes, on whichever thread
+ * completed it. No I/O thread ever blocks here.
+ */
+public final class SerialQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(SerialQueue.class);
+
+    private final ArrayDeque<Supplier<CompletionStage<?>>> tasks = new ArrayDeque<>();
+    private boolean running;
+
+    /** Queues a task and, if this queue is idle, runs queued tasks on the calling thread. */
+    public void submit(Supplier<CompletionStage<?>> task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        drain();
+    }
+
+    public synchronized int backlog() {
+        return tasks.size();
+    }
+
+    private void drain() {
+        while (true) {
+            Supplier<CompletionStage<?>> task;
+            synchronized (this) {
+                task = tasks.poll();
+                if (task == null) {
+                    running = false;
+                    return;
+                }
+            }
+            CompletionStage<?> stage;
+            try {
+                stage = task.get();
+            } catch (RuntimeException e) {
+                log.error("Task failed", e);
+                continue;
+            }
+            if (stage != null && !stage.toCompletableFuture().isDone()) {
+                stage.whenComplete((result, error) -> {
+                    if (error != null) {
+                        log.error("Task failed", error);
+                    }
+                    drain();
+                });
+                return;
+            }
+            if (stage != null) {
+                stage.toCompletableFuture().exceptionally(error -> {
+                    log.error("Task failed", error);
+                    return null;
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.confab.server.runtime;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The thread pools that keep blocking work off MINA's I/O threads: one for the database, one for
+ * password hashing (sized to the cores, as hashing is CPU-bound), one for timers.
+ */
+public final class Workers implements AutoCloseable {
+
+    private final ExecutorService database;
+    private final ExecutorService hashing;
+    private final ScheduledExecutorService timers;
+
+    public Workers(int databaseThreads, int hashingThreads) {
+        this.database = Executors.newFixedThreadPool(databaseThreads, named("confab-db"));
+        this.hashing = Executors.newFixedThreadPool(hashingThreads, named("confab-hash"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, named("confab-timer"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timers = scheduler;
+    }
+
+    public ExecutorService database() {
+        return database;
+    }
+
+    public ExecutorService hashing() {
+        return hashing;
+    }
+
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        hashing.shutdown();
+        database.shutdown();
+        try {
+            hashing.awaitTermination(5, TimeUnit.SECONDS);
+            database.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.confab.server.session;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import org.confab.server.account.Account;
+import org.confab.server.delivery.Delivery;
+
+/**
+ * A logged-in connection as the domain core sees it, whatever its protocol. The core hands it
+ * deliveries; the protocol adapter behind it decides how they look on its wire.
+ */
+public interface Session {
+
+    long id();
+
+    Account account();
+
+    Protocol protocol();
+
+    InetSocketAddress remoteAddress();
+
+    Instant since();
+
+    /** Queues a delivery for the client. Never blocks. */
+    void deliver(Delivery delivery);
+
+    /** Ends the session; {@code farewell} is the last thing the client is told, if anything. */
+    void disconnect(Delivery farewell);
+}

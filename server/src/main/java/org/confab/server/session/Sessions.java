@@ -1,0 +1,63 @@
+package org.confab.server.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Who is online: every logged-in session, by account. */
+public final class Sessions {
+
+    private final Map<String, List<Session>> byAccount = new ConcurrentHashMap<>();
+    private final Map<Long, Session> byId = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /** Adds a session; returns true when it is the account's first, i.e. the account came online. */
+    public boolean add(Session session) {
+        byId.put(session.id(), session);
+        boolean[] first = new boolean[1];
+        byAccount.compute(session.account().key(), (k, list) -> {
+            List<Session> sessions = list == null ? new CopyOnWriteArrayList<>() : list;
+            first[0] = sessions.isEmpty();
+            sessions.add(session);
+            return sessions;
+        });
+        return first[0];
+    }
+
+    /** Removes a session; returns true when it was the account's last, i.e. the account went offline. */
+    public boolean remove(Session session) {
+        if (byId.remove(session.id()) == null) {
+            return false;
+        }
+        boolean[] last = new boolean[1];
+        byAccount.computeIfPresent(session.account().key(), (k, list) -> {
+            list.remove(session);
+            last[0] = list.isEmpty();
+            return list.isEmpty() ? null : list;
+        });
+        return last[0];
+    }
+
+    public List<Session> of(String accountKey) {
+        return byAccount.getOrDefault(accountKey, List.of());
+    }
+
+    public boolean isOnline(String accountKey) {
+        return byAccount.containsKey(accountKey);
+    }
+
+    public Collection<Session> all() {
+        return byId.values();
+    }
+
+    public int count() {
+        return byId.size();
+    }
+}

@@ -1,0 +1,118 @@
+package org.confab.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.confab.server.Main;
+import org.confab.server.testing.TestServer;
+import org.confab.server.testing.TextClient;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * kill -9 during registrations: every account that got "Registration successful." is there after
+ * a restart. The server runs in its own JVM so that it can really be killed.
+ */
+class CrashSafetyTest {
+
+    private static final Pattern LISTENING = Pattern.compile("Listening .*dmconnect=(\\d+)");
+
+    @ParameterizedTest
+    @ValueSource(ints = {20, 45})
+    @Timeout(120)
+    void acknowledgedRegistrationsSurviveKillMinus9(int killAfter) throws Exception {
+        Path dataDir = Files.createTempDirectory("confab-crash");
+        Process process = startServerProcess(dataDir);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        try {
+            int port = awaitPort(process);
+            CountDownLatch enough = new CountDownLatch(killAfter);
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                Thread t = new Thread(() -> register(port, writer, acknowledged, enough));
+                t.start();
+                writers.add(t);
+            }
+            assertThat(enough.await(60, TimeUnit.SECONDS)).as("registrations acknowledged in time").isTrue();
+            process.destroyForcibly();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            for (Thread t : writers) {
+                t.join(10_000);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(killAfter);
+        try (TestServer restarted = TestServer.start(dataDir, Map.of())) {
+            for (String name : acknowledged) {
+                try (TextClient c = restarted.connect()) {
+                    c.expectGreeting();
+                    c.login(name, "pw");
+                }
+            }
+        }
+    }
+
+    private static void register(int port, int writer, Set<String> acknowledged, CountDownLatch enough) {
+        try (TextClient c = TextClient.connect(port)) {
+            c.expectGreeting();
+            for (int i = 0; ; i++) {
+                String name = "crash" + writer + "x" + i;
+                c.send("/register " + name + " pw");
+                if (!c.readLine().equals("Registration successful. Please log in.")) {
+                    return;
+                }
+                acknowledged.add(name);
+                enough.countDown();
+                c.readLine();
+            }
+        } catch (RuntimeException | AssertionError e) {
+            // The server was killed under us: expected.
+        }
+    }
+
+    private static Process startServerProcess(Path dataDir) throws Exception {
+        Path logback = Paths.get(Main.class.getResource("/logback.xml").toURI());
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=" + logback,
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "start",
+                "--set", "data.dir=" + dataDir,
+                "--set", "listen.address=127.0.0.1",
+                "--set", "dmconnect.port=0",
+                "--set", "dmconnect.greeting-delay-ms=50");
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static int awaitPort(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("server process ended before listening");
+    }
+}
