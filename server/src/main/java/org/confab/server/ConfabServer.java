@@ -15,7 +15,12 @@ import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import java.time.Clock;
+import java.time.Duration;
+import org.confab.server.access.Admission;
+import org.confab.server.access.LoginThrottle;
 import org.confab.server.account.Accounts;
+import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
 import org.confab.server.capability.Capabilities;
 import org.confab.server.community.Community;
@@ -52,10 +57,14 @@ public final class ConfabServer implements AutoCloseable {
         }
         this.store = Store.open(config.dataDir());
         this.workers = new Workers(config.databaseThreads(), config.hashingThreads());
-        Accounts accounts = new Accounts(store, new PasswordHasher(config.passwordParameters()), workers.database(),
-                workers.hashing(), config.registrationOpen());
-        this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(), store,
-                workers.database());
+        LoginThrottle throttle = new LoginThrottle(config.loginMaxFailures(),
+                Duration.ofSeconds(config.loginFailureWindowSeconds()), Clock.systemUTC());
+        workers.timers().scheduleWithFixedDelay(throttle::purge, 1, 1, TimeUnit.MINUTES);
+        Accounts accounts = new Accounts(store, new Admission(store), throttle,
+                new PasswordHasher(config.passwordParameters()), workers.database(), workers.hashing(),
+                config.registrationOpen());
+        this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
+                new Contacts(store, workers.database()), store, workers.database());
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
     }
 

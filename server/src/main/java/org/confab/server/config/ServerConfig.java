@@ -101,6 +101,8 @@ public final class ServerConfig {
         databaseThreads();
         hashingThreads();
         bool("registration.open");
+        loginMaxFailures();
+        loginFailureWindowSeconds();
     }
 
     public String get(String key) {
@@ -132,6 +134,14 @@ public final class ServerConfig {
 
     public boolean registrationOpen() {
         return bool("registration.open");
+    }
+
+    public int loginMaxFailures() {
+        return intBetween("login.max-failures", 1, 1_000_000);
+    }
+
+    public int loginFailureWindowSeconds() {
+        return intBetween("login.failure-window-seconds", 1, 86_400);
     }
 
     public int dmconnectPort() {
