@@ -27,6 +27,7 @@ import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.dmconnect.DmconnectAcceptors;
+import org.confab.server.limits.ConnectionsPerAddress;
 import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
@@ -45,6 +46,7 @@ public final class ConfabServer implements AutoCloseable {
     private final Workers workers;
     private final Community community;
     private final SimpleIoProcessorPool<NioSession> processors;
+    private final ConnectionsPerAddress connectionLimit;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
     private volatile boolean closed;
 
@@ -66,6 +68,7 @@ public final class ConfabServer implements AutoCloseable {
         this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
                 new Contacts(store, workers.database()), store, workers.database());
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
+        this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
     }
 
     /** Opens the store and binds every configured port. */
@@ -88,6 +91,7 @@ public final class ConfabServer implements AutoCloseable {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        acceptor.getFilterChain().addLast("connections-per-address", connectionLimit);
         acceptor.setHandler(handler);
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
         acceptors.put(name, acceptor);

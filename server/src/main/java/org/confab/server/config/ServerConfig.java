@@ -103,6 +103,7 @@ public final class ServerConfig {
         bool("registration.open");
         loginMaxFailures();
         loginFailureWindowSeconds();
+        values.stringPropertyNames().stream().filter(k -> k.startsWith("limits.")).forEach(this::limit);
     }
 
     public String get(String key) {
@@ -142,6 +143,11 @@ public final class ServerConfig {
 
     public int loginFailureWindowSeconds() {
         return intBetween("login.failure-window-seconds", 1, 86_400);
+    }
+
+    /** A limit from the {@code limits.} section: a whole number, 0 meaning "no limit". */
+    public int limit(String key) {
+        return intBetween(key, 0, Integer.MAX_VALUE);
     }
 
     public int dmconnectPort() {

@@ -85,6 +85,9 @@ final class DmconnectCommands {
             return beforeLogin ? say(conn, Replies.GREETING) : null;
         }
         ClientCommand command = CommandParser.parse(((Inbound.Message) inbound).text());
+        if (!(command instanceof KeepAlive) && !conn.allowMessage()) {
+            return say(conn, Replies.TOO_FAST);
+        }
         return beforeLogin ? beforeLogin(command, conn) : afterLogin(command, conn);
     }
 
@@ -123,6 +126,12 @@ final class DmconnectCommands {
         return community.accounts().authenticate(command.username(), command.password(), conn.remoteAddress().getAddress())
                 .thenCompose(result -> {
                     if (result instanceof Accounts.Authentication.Success success) {
+                        int maxSessions = conn.settings().limits().sessionsPerAccount();
+                        if (maxSessions > 0 && community.sessions().of(success.account().key()).size() >= maxSessions) {
+                            conn.send(Replies.TOO_MANY_SESSIONS);
+                            conn.send(Replies.GREETING);
+                            return CompletableFuture.completedFuture(null);
+                        }
                         conn.loggedIn(success.account());
                         return community.online(conn).thenRun(() -> {
                             conn.send(Replies.LOGIN_SUCCESSFUL);
