@@ -1,6 +1,7 @@
 package org.confab.server.access;
 
 import java.net.InetAddress;
+import org.confab.server.account.Names;
 import org.confab.storage.AccessListKind;
 import org.confab.storage.Store;
 
@@ -27,11 +28,13 @@ public final class Admission {
         if (store.accessLists().isIpListed(AccessListKind.BLACKLIST, address)) {
             return Verdict.IP_BLACKLISTED;
         }
-        if (user != null && store.accessLists().isUserListed(AccessListKind.BLACKLIST, user)) {
+        // A name that cannot be an account cannot be on a list either.
+        boolean named = Names.isValid(user);
+        if (named && store.accessLists().isUserListed(AccessListKind.BLACKLIST, user)) {
             return Verdict.USER_BLACKLISTED;
         }
         if (whitelistMode
-                && !(user != null && store.accessLists().isUserListed(AccessListKind.WHITELIST, user))
+                && !(named && store.accessLists().isUserListed(AccessListKind.WHITELIST, user))
                 && !store.accessLists().isIpListed(AccessListKind.WHITELIST, address)) {
             return Verdict.NOT_WHITELISTED;
         }

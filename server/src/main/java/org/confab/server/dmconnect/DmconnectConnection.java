@@ -160,7 +160,23 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     private void submit(Inbound inbound) {
-        queue.submit(() -> state == State.CLOSED ? null : commands.handle(inbound, this));
+        queue.submit(() -> {
+            if (state == State.CLOSED) {
+                return null;
+            }
+            java.util.concurrent.CompletionStage<?> stage = commands.handle(inbound, this);
+            return stage == null ? null : stage.handle((ok, error) -> error == null ? null : failed(error));
+        });
+    }
+
+    /** A command failed inside the server: the client hears so instead of waiting forever. */
+    private Object failed(Throwable error) {
+        log.error("Command from {} ({}) failed", remoteAddress(), accountName(), error);
+        send(org.confab.text.Replies.INTERNAL_ERROR);
+        if (state == State.LOGIN) {
+            send(org.confab.text.Replies.GREETING);
+        }
+        return null;
     }
 
     /** The connection closed, for whatever reason. */
