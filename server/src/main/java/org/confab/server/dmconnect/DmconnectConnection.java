@@ -1,5 +1,7 @@
 package org.confab.server.dmconnect;
 
+import org.confab.text.Replies;
+import java.util.concurrent.CompletionStage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -71,11 +73,11 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         }
     }
 
-    private java.util.concurrent.CompletionStage<?> loginTimedOut() {
+    private CompletionStage<?> loginTimedOut() {
         if (state == State.GREETING || state == State.LOGIN) {
             log.info("Closing {}: not logged in within {} s", remoteAddress(), settings.limits().loginTimeoutSeconds());
             if (state == State.LOGIN) {
-                send(org.confab.text.Replies.LOGIN_TIMED_OUT);
+                send(Replies.LOGIN_TIMED_OUT);
             }
             io.closeOnFlush();
         }
@@ -85,7 +87,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     /** Nothing arrived for the idle timeout after login. */
     void idleTimedOut() {
         log.info("Closing {} ({}): idle for {} s", remoteAddress(), accountName(), settings.limits().idleTimeoutSeconds());
-        send(org.confab.text.Replies.IDLE_TIMED_OUT);
+        send(Replies.IDLE_TIMED_OUT);
         io.closeOnFlush();
     }
 
@@ -104,7 +106,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         queue.submit(() -> {
             if (state == State.GREETING) {
                 state = State.LOGIN;
-                send(org.confab.text.Replies.GREETING);
+                send(Replies.GREETING);
             }
             return null;
         });
@@ -164,7 +166,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
             if (state == State.CLOSED) {
                 return null;
             }
-            java.util.concurrent.CompletionStage<?> stage = commands.handle(inbound, this);
+            CompletionStage<?> stage = commands.handle(inbound, this);
             return stage == null ? null : stage.handle((ok, error) -> error == null ? null : failed(error));
         });
     }
@@ -172,9 +174,9 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     /** A command failed inside the server: the client hears so instead of waiting forever. */
     private Object failed(Throwable error) {
         log.error("Command from {} ({}) failed", remoteAddress(), accountName(), error);
-        send(org.confab.text.Replies.INTERNAL_ERROR);
+        send(Replies.INTERNAL_ERROR);
         if (state == State.LOGIN) {
-            send(org.confab.text.Replies.GREETING);
+            send(Replies.GREETING);
         }
         return null;
     }
