@@ -19,6 +19,7 @@ import org.confab.server.capability.Capability;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.limits.RateLimiter;
 import org.confab.server.room.Room;
+import org.confab.server.runtime.Outbox;
 import org.confab.server.runtime.SerialQueue;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
@@ -46,6 +47,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     private final ScheduledExecutorService timers;
     private final Function<String, IoBuffer> encoder;
     private final MessageFramer framer;
+    private final Outbox outbox;
     private final SerialQueue queue = new SerialQueue();
     private final Instant since = Instant.now();
 
@@ -66,6 +68,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         this.timers = timers;
         this.encoder = encoder;
         this.framer = new MessageFramer(settings.maxMessageBytes());
+        this.outbox = new Outbox(io);
         this.rate = RateLimiter.of(settings.limits().messagesPerSecond(), settings.limits().messageBurst(), System.nanoTime());
         int loginTimeout = settings.limits().loginTimeoutSeconds();
         if (loginTimeout > 0) {
@@ -79,7 +82,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
             if (state == State.LOGIN) {
                 send(Replies.LOGIN_TIMED_OUT);
             }
-            io.closeOnFlush();
+            outbox.closeWhenWritten();
         }
         return null;
     }
@@ -88,7 +91,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     void idleTimedOut() {
         log.info("Closing {} ({}): idle for {} s", remoteAddress(), accountName(), settings.limits().idleTimeoutSeconds());
         send(Replies.IDLE_TIMED_OUT);
-        io.closeOnFlush();
+        outbox.closeWhenWritten();
     }
 
     /** The connection turned out not to be a chat client; its timers are not ours to run. */
@@ -237,10 +240,11 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         if (!io.isConnected() || io.isClosing()) {
             return;
         }
-        io.write(encoder.apply(text));
-        if (io.getScheduledWriteBytes() > settings.maxOutboundBytes()) {
+        outbox.send(encoder.apply(text));
+        long backlog = outbox.backlog();
+        if (backlog > settings.maxOutboundBytes()) {
             log.warn("Closing {} ({}): {} bytes wait to be sent, over the limit of {}", remoteAddress(),
-                    accountName(), io.getScheduledWriteBytes(), settings.maxOutboundBytes());
+                    accountName(), backlog, settings.maxOutboundBytes());
             io.closeNow();
         }
     }
@@ -295,7 +299,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         if (farewell != null) {
             send(DmconnectFormat.line(farewell));
         }
-        io.closeOnFlush();
+        outbox.closeWhenWritten();
     }
 
     String accountName() {
