@@ -39,6 +39,7 @@ class CrashSafetyTest {
         Path dataDir = Files.createTempDirectory("confab-crash");
         Process process = startServerProcess(dataDir);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> rooms = ConcurrentHashMap.newKeySet();
         try {
             int port = awaitPort(process);
             CountDownLatch enough = new CountDownLatch(killAfter);
@@ -49,6 +50,9 @@ class CrashSafetyTest {
                 t.start();
                 writers.add(t);
             }
+            Thread roomWriter = new Thread(() -> createRooms(port, rooms));
+            roomWriter.start();
+            writers.add(roomWriter);
             assertThat(enough.await(60, TimeUnit.SECONDS)).as("registrations acknowledged in time").isTrue();
             process.destroyForcibly();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -66,6 +70,31 @@ class CrashSafetyTest {
                     c.login(name, "pw");
                 }
             }
+            try (TextClient c = restarted.connect()) {
+                c.expectGreeting();
+                c.login("roomwriter", "pw");
+                c.send("/list_servers");
+                List<String> listed = List.of(c.readLine().substring("Servers: ".length()).split(", "));
+                assertThat(listed).containsAll(rooms).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    /** Creates rooms until the server dies, remembering those it confirmed. */
+    private static void createRooms(int port, Set<String> rooms) {
+        try (TextClient c = TextClient.connect(port)) {
+            c.expectGreeting();
+            c.registerAndLogin("roomwriter", "pw");
+            for (int i = 0; ; i++) {
+                String room = "kept" + i;
+                c.send("/create_server " + room);
+                if (!c.readLine().equals("Server '" + room + "' created successfully.")) {
+                    return;
+                }
+                rooms.add(room);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            // The server was killed under us: expected.
         }
     }
 
@@ -97,7 +126,9 @@ class CrashSafetyTest {
                 "--set", "data.dir=" + dataDir,
                 "--set", "listen.address=127.0.0.1",
                 "--set", "dmconnect.port=0",
-                "--set", "dmconnect.greeting-delay-ms=50");
+                "--set", "dmconnect.greeting-delay-ms=50",
+                // Durability is under test here, not the flood limit.
+                "--set", "limits.messages-per-second=0");
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
