@@ -74,6 +74,8 @@ public final class ConfabServer implements AutoCloseable {
         try {
             server.bind("dmconnect", config.dmconnectPort(),
                     DmconnectAcceptors.plain(config, server.community, Capabilities.none(), server.workers.timers()));
+            server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(),
+                    DmconnectAcceptors.encrypted(config, server.community, Capabilities.none(), server.workers.timers()));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);

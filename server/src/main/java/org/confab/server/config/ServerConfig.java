@@ -92,6 +92,8 @@ public final class ServerConfig {
     private void validate() {
         serverHost();
         port("dmconnect.port");
+        dmconnectEncryptedPort();
+        dmconnectHandshakeTimeoutMs();
         dmconnectGreetingDelayMs();
         dmconnectFragmentWaitMs();
         dmconnectMaxMessageBytes();
@@ -146,6 +148,14 @@ public final class ServerConfig {
 
     public int dmconnectPort() {
         return port("dmconnect.port");
+    }
+
+    public int dmconnectEncryptedPort() {
+        return port("dmconnect.encrypted-port");
+    }
+
+    public int dmconnectHandshakeTimeoutMs() {
+        return intBetween("dmconnect.handshake-timeout-ms", 100, 600_000);
     }
 
     public String dmconnectPingReply() {

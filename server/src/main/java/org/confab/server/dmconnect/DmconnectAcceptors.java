@@ -5,6 +5,8 @@ import org.apache.mina.core.service.IoHandler;
 import org.confab.server.capability.Capabilities;
 import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
+import org.confab.server.secure.EncryptedHandler;
+import org.confab.server.session.Protocol;
 
 /** Builds the handlers of the DMconnect ports. */
 public final class DmconnectAcceptors {
@@ -16,5 +18,15 @@ public final class DmconnectAcceptors {
                                   ScheduledExecutorService timers) {
         return new DmconnectHandler(DmconnectSettings.from(config), new DmconnectCommands(community, capabilities),
                 community.sessions(), timers, Unavailable.federation(), Unavailable.http());
+    }
+
+    /** The encrypted port: the same connections and commands behind the handshake and frames. */
+    public static IoHandler encrypted(ServerConfig config, Community community, Capabilities capabilities,
+                                      ScheduledExecutorService timers) {
+        DmconnectSettings settings = DmconnectSettings.from(config);
+        DmconnectCommands commands = new DmconnectCommands(community, capabilities);
+        return new EncryptedHandler((io, encoder) -> new DmconnectConnection(community.sessions().nextId(), io,
+                Protocol.DMCONNECT_ENCRYPTED, settings, commands, timers, encoder),
+                timers, settings.maxMessageBytes(), config.dmconnectHandshakeTimeoutMs());
     }
 }

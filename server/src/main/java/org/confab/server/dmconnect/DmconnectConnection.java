@@ -63,7 +63,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** Sends the greeting once, when the connection has shown itself to be a chat client. */
-    void greet() {
+    public void greet() {
         queue.submit(() -> {
             if (state == State.GREETING) {
                 state = State.LOGIN;
@@ -82,7 +82,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** Whole messages from a transport that frames them itself (the encrypted port). */
-    void messageReceived(String message) {
+    public void messageReceived(String message) {
         for (String line : message.split("\n", -1)) {
             if (!line.isBlank() || message.isBlank()) {
                 submit(new Inbound.Message(line.strip()));
@@ -115,7 +115,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** The connection closed, for whatever reason. */
-    void closed() {
+    public void closed() {
         synchronized (framer) {
             if (flushTimer != null) {
                 flushTimer.cancel(false);

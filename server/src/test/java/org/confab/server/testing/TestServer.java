@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("data.dir", dataDir.toString());
         settings.put("admin.account", ADMIN);
         settings.put("dmconnect.port", "0");
+        settings.put("dmconnect.encrypted-port", "0");
         settings.put("dmconnect.greeting-delay-ms", "60");
         settings.put("dmconnect.fragment-wait-ms", "40");
         settings.putAll(overrides);
@@ -69,6 +70,10 @@ public final class TestServer implements AutoCloseable {
 
     public int dmconnectPort() {
         return server.port("dmconnect");
+    }
+
+    public int encryptedPort() {
+        return server.port("dmconnect-encrypted");
     }
 
     public TextClient connect() {
