@@ -173,6 +173,11 @@ public final class Replies {
         return "[binary message, " + bytes + " bytes]";
     }
 
+    /** Ours: a chat line or act for a room of another host that its home host did not take. */
+    public static String roomLineFailed(String room) {
+        return "Failed to deliver your message to '" + room + "'.";
+    }
+
     /** Ours: an administrator's broadcast. */
     public static String broadcast(String text) {
         return "*** Broadcast: " + text;

@@ -27,6 +27,9 @@ import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.dmconnect.DmconnectAcceptors;
+import org.confab.server.dmconnect.Unavailable;
+import org.confab.server.federation.Federation;
+import org.confab.server.federation.FederationSettings;
 import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
@@ -44,6 +47,7 @@ public final class ConfabServer implements AutoCloseable {
     private final Store store;
     private final Workers workers;
     private final Community community;
+    private final Federation federation;
     private final SimpleIoProcessorPool<NioSession> processors;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
     private volatile boolean closed;
@@ -65,6 +69,7 @@ public final class ConfabServer implements AutoCloseable {
                 config.registrationOpen());
         this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
                 new Contacts(store, workers.database()), store, workers.database());
+        this.federation = Federation.start(FederationSettings.from(config), community, workers.timers());
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
     }
 
@@ -72,10 +77,10 @@ public final class ConfabServer implements AutoCloseable {
     public static ConfabServer start(ServerConfig config) {
         ConfabServer server = new ConfabServer(config);
         try {
-            server.bind("dmconnect", config.dmconnectPort(),
-                    DmconnectAcceptors.plain(config, server.community, Capabilities.none(), server.workers.timers()));
-            server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(),
-                    DmconnectAcceptors.encrypted(config, server.community, Capabilities.none(), server.workers.timers()));
+            server.bind("dmconnect", config.dmconnectPort(), DmconnectAcceptors.plain(config, server.community,
+                    Capabilities.none(), server.federation, Unavailable.http(), server.workers.timers()));
+            server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(), DmconnectAcceptors.encrypted(config,
+                    server.community, Capabilities.none(), server.federation, server.workers.timers()));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -131,6 +136,7 @@ public final class ConfabServer implements AutoCloseable {
                 .awaitUninterruptibly(2, TimeUnit.SECONDS)));
         acceptors.values().forEach(a -> a.dispose(true));
         processors.dispose();
+        federation.close();
         workers.close();
         store.close();
         log.info("Confab stopped");

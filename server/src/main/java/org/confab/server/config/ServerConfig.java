@@ -105,6 +105,15 @@ public final class ServerConfig {
         bool("registration.open");
         loginMaxFailures();
         loginFailureWindowSeconds();
+        federationEnabled();
+        federationPeerPort();
+        federationConnectTimeoutMs();
+        federationReadTimeoutMs();
+        federationDialbackTimeoutMs();
+        federationLivenessIntervalMs();
+        federationLivenessFailures();
+        federationThreads();
+        federationMaxQueuedPerHost();
     }
 
     public String get(String key) {
@@ -176,6 +185,42 @@ public final class ServerConfig {
 
     public int maxOutboundBytes() {
         return intBetween("session.max-outbound-bytes", 4096, Integer.MAX_VALUE);
+    }
+
+    public boolean federationEnabled() {
+        return bool("federation.enabled");
+    }
+
+    public int federationPeerPort() {
+        return intBetween("federation.peer-port", 1, 65_535);
+    }
+
+    public int federationConnectTimeoutMs() {
+        return intBetween("federation.connect-timeout-ms", 100, 60_000);
+    }
+
+    public int federationReadTimeoutMs() {
+        return intBetween("federation.read-timeout-ms", 100, 300_000);
+    }
+
+    public int federationDialbackTimeoutMs() {
+        return intBetween("federation.dialback-timeout-ms", 100, 60_000);
+    }
+
+    public int federationLivenessIntervalMs() {
+        return intBetween("federation.liveness-interval-ms", 50, 86_400_000);
+    }
+
+    public int federationLivenessFailures() {
+        return intBetween("federation.liveness-failures", 1, 1_000);
+    }
+
+    public int federationThreads() {
+        return intBetween("federation.threads", 1, 1_024);
+    }
+
+    public int federationMaxQueuedPerHost() {
+        return intBetween("federation.max-queued-per-host", 1, 1_000_000);
     }
 
     public HashParameters passwordParameters() {

@@ -1,6 +1,5 @@
 package org.confab.server.secure;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +12,7 @@ import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.confab.server.dmconnect.DmconnectConnection;
+import org.confab.server.runtime.IoErrors;
 import org.confab.text.secure.SecureChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,11 +94,6 @@ public final class EncryptedHandler extends IoHandlerAdapter {
 
     @Override
     public void exceptionCaught(IoSession io, Throwable cause) {
-        if (cause instanceof IOException) {
-            log.debug("I/O error on {}: {}", io.getRemoteAddress(), cause.getMessage());
-        } else {
-            log.warn("Error on {}; closing it", io.getRemoteAddress(), cause);
-        }
-        io.closeNow();
+        IoErrors.close(log, io, cause);
     }
 }

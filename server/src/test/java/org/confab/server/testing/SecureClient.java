@@ -3,7 +3,6 @@ package org.confab.server.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -109,18 +108,7 @@ public final class SecureClient implements AutoCloseable {
 
     /** True once the server has closed the connection. */
     public boolean awaitClosed() {
-        try {
-            while (in.read() >= 0) {
-                // Discard whatever was still in flight.
-            }
-            return true;
-        } catch (EOFException e) {
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
+        return TextClient.awaitClosed(in);
     }
 
     @Override
