@@ -23,6 +23,10 @@ import org.confab.server.account.Accounts;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
 import org.confab.server.capability.Capabilities;
+import org.confab.server.capability.ignore.IgnoreCapability;
+import org.confab.server.capability.sessions.SessionsCapability;
+import org.confab.server.capability.status.PresenceNotices;
+import org.confab.server.capability.status.StatusCapability;
 import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
 import org.confab.server.delivery.Delivery;
@@ -48,6 +52,7 @@ public final class ConfabServer implements AutoCloseable {
     private final Workers workers;
     private final Community community;
     private final Federation federation;
+    private final Capabilities capabilities;
     private final SimpleIoProcessorPool<NioSession> processors;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
     private volatile boolean closed;
@@ -70,6 +75,13 @@ public final class ConfabServer implements AutoCloseable {
         this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
                 new Contacts(store, workers.database()), store, workers.database());
         this.federation = Federation.start(FederationSettings.from(config), community, workers.timers());
+        PresenceNotices presence = new PresenceNotices(community, federation.peers());
+        community.presence(presence);
+        federation.presence(presence);
+        this.capabilities = new Capabilities(List.of(
+                StatusCapability.create(community, federation.peers(), presence),
+                IgnoreCapability.create(community.contacts(), config.serverHost()),
+                SessionsCapability.create(community.sessions())));
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
     }
 
@@ -78,9 +90,9 @@ public final class ConfabServer implements AutoCloseable {
         ConfabServer server = new ConfabServer(config);
         try {
             server.bind("dmconnect", config.dmconnectPort(), DmconnectAcceptors.plain(config, server.community,
-                    Capabilities.none(), server.federation, Unavailable.http(), server.workers.timers()));
+                    server.capabilities, server.federation, Unavailable.http(), server.workers.timers()));
             server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(), DmconnectAcceptors.encrypted(config,
-                    server.community, Capabilities.none(), server.federation, server.workers.timers()));
+                    server.community, server.capabilities, server.federation, server.workers.timers()));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);

@@ -43,15 +43,16 @@ class HelpAndCapabilitiesTest {
     void unknownCommand() {
         try (TextClient c = server.loggedIn("unknowner")) {
             c.send("/frobnicate").expect("Unknown command.");
-            c.send("/status").expect("Unknown command.");
-            c.send("/status-check someone").expect("Unknown command.");
+            c.send("/status-frobnicate someone").expect("Unknown command.");
+            c.send("/nocapability-check someone").expect("Unknown command.");
         }
     }
 
     @Test
-    void noCapabilitiesYet() {
+    void theCapabilitiesOfDmcd() {
         try (TextClient c = server.loggedIn("capper")) {
-            c.send("/list_capabilities").expect("No capabilities available.");
+            c.send("/list_capabilities")
+                    .expect("Capabilities: status, ignore, sessions. Use /CAPABILITY_NAME for help.");
         }
     }
 }

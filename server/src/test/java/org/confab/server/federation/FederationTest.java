@@ -33,6 +33,14 @@ class FederationTest {
         b = TestServer.host(B, port, FAST);
     }
 
+    /** Each test has its own room, so that no test hears another's users come and go. */
+    private static String room(TestServer host, String name) {
+        try (TextClient creator = host.loggedIn(name + "-creator")) {
+            creator.send("/create_server " + name).expect("Server '" + name + "' created successfully.");
+        }
+        return name;
+    }
+
     @AfterAll
     static void stop() {
         a.close();
@@ -55,13 +63,49 @@ class FederationTest {
     }
 
     @Test
+    void statusOfUsersOfAnotherHost() {
+        try (TextClient fan = a.loggedIn("fan")) {
+            b.loggedIn("star").close();
+            b.awaitOffline("star");
+            fan.send("/status-sub-add ghost@" + B).expect("User does not exist.");
+            fan.send("/status-sub-add star@" + B).expect("Subscribed to star@" + B + ".");
+            fan.send("/status-check star@" + B).expect("star@" + B + " is offline.");
+            TextClient star = b.connect();
+            star.expectGreeting();
+            star.login("star", "pw-star");
+            fan.expect("star@" + B + " is online.");
+            fan.send("/status-check star@" + B).expect("star@" + B + " is online.");
+            star.close();
+            fan.expect("star@" + B + " is offline.");
+            fan.send("/status-sub-del star@" + B).expect("Unsubscribed from star@" + B + ".");
+            fan.send("/status-check star@127.0.0.9").expect("star@127.0.0.9 is offline.");
+        }
+    }
+
+    @Test
+    void ignoringAUserOfAnotherHost() {
+        try (TextClient calm = a.inRoom("calm", room(a, "quiet")); TextClient loud = b.loggedIn("loud")) {
+            calm.send("/ignore-add loud@" + B).expect("Ignoring loud@" + B + ".");
+            loud.send("/pm calm@" + A + " hey").expect("Private message sent to calm@" + A + ".");
+            loud.send("/join_server quiet@" + A).expect("Joined server 'quiet@" + A + "' successfully.",
+                    "*** loud has joined the server.");
+            loud.send("anyone?");
+            loud.expect("loud: anyone?");
+            calm.expectNothingMore();
+            calm.send("/ignore-del loud@" + B).expect("Stopped ignoring loud@" + B + ".");
+            loud.send("now?");
+            calm.expect("loud@" + B + ": now?");
+        }
+    }
+
+    @Test
     void aForgedRequestNamingAnotherHostIsRefused() {
-        try (TextClient victim = a.inRoom("victim", "general")) {
+        try (TextClient victim = a.inRoom("victim", room(a, "guarded"))) {
             String forgedPm = "{\"type\": \"remote_pm\", \"sender\": \"mallory\", \"recipient\": \"victim\", "
                     + "\"message\": \"forged\", \"from_host\": \"" + B + "\", \"msg_id\": \"f0rged\"}";
             assertThat(Raw.request(A, a.dmconnectPort(), forgedPm)).isEqualTo("{\"status\": \"error\", \"reason\": \"Dialback failed\"}");
             String forgedJoin = "{\"msg_id\": \"f0rged2\", \"from_host\": \"" + B + "\", \"type\": \"room_join\", "
-                    + "\"room\": \"general\", \"sender\": \"mallory\"}";
+                    + "\"room\": \"guarded\", \"sender\": \"mallory\"}";
             assertThat(Raw.request(A, a.dmconnectPort(), forgedJoin)).isEqualTo("{\"status\": \"error\", \"reason\": \"Dialback failed\"}");
             victim.expectNothingMore();
             // What A heard from B when it dialled back:
@@ -98,18 +142,18 @@ class FederationTest {
     @Test
     void aRoomWithUsersOfThreeHostsAndOneHostDying() {
         try (TestServer c = TestServer.host(C, a.dmconnectPort(), FAST);
-             TextClient ann = a.inRoom("ann", "general");
+             TextClient ann = a.inRoom("ann", room(a, "lobby"));
              TextClient ben = b.loggedIn("ben");
              TextClient cid = c.loggedIn("cid")) {
             ben.send("/join_server nosuchroom@" + A).expect("Server does not exist.");
-            ben.send("/join_server general@" + A).expect("Joined server 'general@" + A + "' successfully.",
+            ben.send("/join_server lobby@" + A).expect("Joined server 'lobby@" + A + "' successfully.",
                     "*** ben has joined the server.");
             ann.expect("*** ben@" + B + " has joined the server.");
-            cid.send("/join_server general@" + A).expect("Joined server 'general@" + A + "' successfully.",
+            cid.send("/join_server lobby@" + A).expect("Joined server 'lobby@" + A + "' successfully.",
                     "*** cid has joined the server.");
             ann.expect("*** cid@" + C + " has joined the server.");
             ben.expect("*** cid@" + C + " has joined the server.");
-            ben.send("/join_server general").expect("You're already connected to the server 'general@" + A + "'.");
+            ben.send("/join_server general").expect("You're already connected to the server 'lobby@" + A + "'.");
 
             ben.send("hello from B");
             ben.expect("ben: hello from B");
@@ -125,8 +169,8 @@ class FederationTest {
             ben.expect("*** cid@" + C + " waves from C");
             cid.send("/act has left the server.").expect("This action is not allowed.");
 
-            ann.send("/members").expect("Members in 'general': ann, ben@" + B + ", cid@" + C);
-            ben.send("/members").expect("Members in 'general@" + A + "': ann@" + A + ", ben, cid@" + C);
+            ann.send("/members").expect("Members in 'lobby': ann, ben@" + B + ", cid@" + C);
+            ben.send("/members").expect("Members in 'lobby@" + A + "': ann@" + A + ", ben, cid@" + C);
 
             cid.close();
             ann.expect("*** cid@" + C + " has left the server.");
@@ -134,7 +178,7 @@ class FederationTest {
 
             b.close();
             ann.expect("*** ben@" + B + " has left the server.");
-            ann.send("/members").expect("Members in 'general': ann");
+            ann.send("/members").expect("Members in 'lobby': ann");
         } finally {
             b.restart();
         }
