@@ -23,14 +23,17 @@ import org.confab.server.account.Accounts;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
 import org.confab.server.capability.Capabilities;
+import org.confab.server.capability.Capability;
 import org.confab.server.capability.ignore.IgnoreCapability;
 import org.confab.server.capability.sessions.SessionsCapability;
 import org.confab.server.capability.status.PresenceNotices;
 import org.confab.server.capability.status.StatusCapability;
+import org.confab.server.capability.upload.HttpFileUploadCapability;
 import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.dmconnect.DmconnectAcceptors;
+import org.confab.server.dmconnect.SideChannel;
 import org.confab.server.dmconnect.Unavailable;
 import org.confab.server.federation.Federation;
 import org.confab.server.federation.FederationSettings;
@@ -38,6 +41,8 @@ import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
+import org.confab.server.upload.HttpUploads;
+import org.confab.server.upload.UploadSettings;
 import org.confab.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +58,7 @@ public final class ConfabServer implements AutoCloseable {
     private final Community community;
     private final Federation federation;
     private final Capabilities capabilities;
+    private final SideChannel http;
     private final SimpleIoProcessorPool<NioSession> processors;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
     private volatile boolean closed;
@@ -78,10 +84,18 @@ public final class ConfabServer implements AutoCloseable {
         PresenceNotices presence = new PresenceNotices(community, federation.peers());
         community.presence(presence);
         federation.presence(presence);
-        this.capabilities = new Capabilities(List.of(
+        List<Capability> offered = new ArrayList<>(List.of(
                 StatusCapability.create(community, federation.peers(), presence),
                 IgnoreCapability.create(community.contacts(), config.serverHost()),
                 SessionsCapability.create(community.sessions())));
+        UploadSettings uploads = UploadSettings.from(config);
+        if (uploads.enabled()) {
+            http = HttpUploads.start(uploads, store, accounts, workers.database(), workers.timers()).channel();
+            offered.add(HttpFileUploadCapability.create(uploads, () -> port("dmconnect")));
+        } else {
+            http = Unavailable.http();
+        }
+        this.capabilities = new Capabilities(offered);
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
     }
 
@@ -90,7 +104,7 @@ public final class ConfabServer implements AutoCloseable {
         ConfabServer server = new ConfabServer(config);
         try {
             server.bind("dmconnect", config.dmconnectPort(), DmconnectAcceptors.plain(config, server.community,
-                    server.capabilities, server.federation, Unavailable.http(), server.workers.timers()));
+                    server.capabilities, server.federation, server.http, server.workers.timers()));
             server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(), DmconnectAcceptors.encrypted(config,
                     server.community, server.capabilities, server.federation, server.workers.timers()));
         } catch (IOException | RuntimeException e) {

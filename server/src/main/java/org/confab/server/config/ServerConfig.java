@@ -114,6 +114,15 @@ public final class ServerConfig {
         federationLivenessFailures();
         federationThreads();
         federationMaxQueuedPerHost();
+        uploadEnabled();
+        uploadMaxFileBytes();
+        uploadRetentionSeconds();
+        uploadSweepIntervalSeconds();
+        uploadMaxFilesPerAccount();
+        uploadMaxBytesPerAccount();
+        uploadMaxHeaderBytes();
+        uploadMaxConcurrent();
+        uploadRequestTimeoutSeconds();
     }
 
     public String get(String key) {
@@ -221,6 +230,42 @@ public final class ServerConfig {
 
     public int federationMaxQueuedPerHost() {
         return intBetween("federation.max-queued-per-host", 1, 1_000_000);
+    }
+
+    public boolean uploadEnabled() {
+        return bool("upload.enabled");
+    }
+
+    public int uploadMaxFileBytes() {
+        return intBetween("upload.max-file-bytes", 1, 1 << 30);
+    }
+
+    public int uploadRetentionSeconds() {
+        return intBetween("upload.retention-seconds", 1, 365 * 86_400);
+    }
+
+    public int uploadSweepIntervalSeconds() {
+        return intBetween("upload.sweep-interval-seconds", 1, 86_400);
+    }
+
+    public int uploadMaxFilesPerAccount() {
+        return intBetween("upload.max-files-per-account", 1, 1_000_000);
+    }
+
+    public long uploadMaxBytesPerAccount() {
+        return intBetween("upload.max-bytes-per-account-mib", 1, 1 << 20) * 1024L * 1024L;
+    }
+
+    public int uploadMaxHeaderBytes() {
+        return intBetween("upload.max-header-bytes", 256, 1 << 20);
+    }
+
+    public int uploadMaxConcurrent() {
+        return intBetween("upload.max-concurrent", 1, 10_000);
+    }
+
+    public int uploadRequestTimeoutSeconds() {
+        return intBetween("upload.request-timeout-seconds", 1, 3_600);
     }
 
     public HashParameters passwordParameters() {

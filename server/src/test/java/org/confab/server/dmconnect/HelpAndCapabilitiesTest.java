@@ -49,10 +49,10 @@ class HelpAndCapabilitiesTest {
     }
 
     @Test
-    void theCapabilitiesOfDmcd() {
+    void theFourCapabilitiesOfDmcd() {
         try (TextClient c = server.loggedIn("capper")) {
             c.send("/list_capabilities")
-                    .expect("Capabilities: status, ignore, sessions. Use /CAPABILITY_NAME for help.");
+                    .expect("Capabilities: status, ignore, sessions, http_file_upload. Use /CAPABILITY_NAME for help.");
         }
     }
 }
