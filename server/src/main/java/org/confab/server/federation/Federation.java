@@ -26,7 +26,6 @@ public final class Federation implements RoomRelay, AutoCloseable {
     /** Pending calls per pool before new ones fail at once rather than wait behind them. */
     private static final int MAX_WAITING_CALLS = 10_000;
 
-    private final FederationSettings settings;
     private final ExecutorService calls;
     private final ExecutorService checks;
     private final Peers peers;
@@ -37,7 +36,6 @@ public final class Federation implements RoomRelay, AutoCloseable {
     private final SideChannel channel;
 
     private Federation(FederationSettings settings, Community community, ScheduledExecutorService timers) {
-        this.settings = settings;
         FederationCodec codec = new FederationCodec();
         SentRequests sent = new SentRequests(SENT_REQUEST_TTL_NANOS, System::nanoTime);
         this.calls = pool("confab-federation", settings.threads());
@@ -84,11 +82,6 @@ public final class Federation implements RoomRelay, AutoCloseable {
     /** Where presence requests of other hosts go; set once at start-up. */
     public void presence(PresenceInbox presence) {
         inbound.presence(presence);
-    }
-
-    /** Whether {@code host} names this server rather than another host. */
-    public boolean isUs(String host) {
-        return settings.isUs(host);
     }
 
     @Override

@@ -61,10 +61,6 @@ final class SentRequests {
         deadlines.keySet().forEach(k -> contains(k.msgId(), k.type()));
     }
 
-    int size() {
-        return deadlines.values().stream().mapToInt(Deque::size).sum();
-    }
-
     private static Key key(FederationRequest request) {
         return new Key(request.msgId(), request.type());
     }

@@ -34,12 +34,6 @@ record HttpResponse(int status, String contentType, byte[] body, Map<String, Str
         return json(status, orderedFields("status", "error", "reason", reason));
     }
 
-    HttpResponse withHeader(String name, String value) {
-        Map<String, String> more = new LinkedHashMap<>(headers);
-        more.put(name, value);
-        return new HttpResponse(status, contentType, body, more);
-    }
-
     /** Status line and headers, ready to write before the body. */
     byte[] head() {
         StringBuilder head = new StringBuilder(160)

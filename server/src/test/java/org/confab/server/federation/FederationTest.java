@@ -2,6 +2,8 @@ package org.confab.server.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
@@ -21,7 +23,7 @@ class FederationTest {
     private static final String C = "127.0.0.4";
     /** Fast liveness checks, so the dead host's users go within a second. */
     private static final Map<String, String> FAST = Map.of("federation.liveness-interval-ms", "200",
-            "federation.liveness-failures", "2");
+            "federation.liveness-failures", "2", "federation.read-timeout-ms", "2000");
 
     private static TestServer a;
     private static TestServer b;
@@ -56,6 +58,8 @@ class FederationTest {
             alice.expect("(Private) bob@" + B + ": hello from B");
 
             alice.send("/pm nobody@" + B + " hi").expect("User does not exist.");
+            // Escaped for JSON, this is over the 32 KB a host reads in one go: refused, not cut.
+            alice.send("/pm bob@" + B + " " + "\u00e9".repeat(6_000)).expect("Failed to send private message to bob@" + B + ".");
             b.loggedIn("sleeper").close();
             b.awaitOffline("sleeper");
             alice.send("/pm sleeper@" + B + " hi").expect("Failed to send private message to sleeper@" + B + ".");
@@ -126,6 +130,32 @@ class FederationTest {
                     .isEqualTo("{\"status\": \"ok\", \"online_map\": {\"present\": true, \"absent\": false}}");
             assertThat(Raw.request(A, a.dmconnectPort(), "{\"type\": \"teleport\"}"))
                     .isEqualTo("{\"status\": \"error\", \"reason\": \"bad_request\"}");
+        }
+    }
+
+    @Test
+    void aSlowHostStallsNobodyAndFailsAfterTheReadTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(a.dmconnectPort(), 50, InetAddress.getByName("127.0.0.7"));
+             TextClient patient = a.loggedIn("patient"); TextClient busy = a.loggedIn("busy")) {
+            long start = System.nanoTime();
+            patient.send("/pm bob@127.0.0.7 are you there");
+            busy.send("/pm patient meanwhile").expect("Private message sent to patient.");
+            patient.expect("(Private) busy: meanwhile");
+            patient.expect("Failed to send private message to bob@127.0.0.7.");
+            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_900L, 6_000L);
+        }
+    }
+
+    @Test
+    void aRoomWhoseHomeNoLongerHasItSaysSo() {
+        try (TextClient owner = a.loggedIn(TestServer.ADMIN); TextClient guest = b.loggedIn("guest")) {
+            room(a, "shortlived");
+            guest.send("/join_server shortlived@" + A).expect("Joined server 'shortlived@" + A + "' successfully.",
+                    "*** guest has joined the server.");
+            owner.send("/delete_server shortlived").expect("Server 'shortlived' deleted successfully.");
+            guest.send("/members").expect("Failed to fetch members.");
+            guest.send("anyone?").expect("Failed to deliver your message to 'shortlived@" + A + "'.");
+            guest.send("/act waits").expect("Failed to deliver your message to 'shortlived@" + A + "'.");
         }
     }
 

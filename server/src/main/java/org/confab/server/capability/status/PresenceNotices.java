@@ -33,6 +33,10 @@ import org.confab.text.federation.PresenceUpdate;
  */
 public final class PresenceNotices implements PresenceListener, PresenceInbox {
 
+    /** Far more than any real following; past it another host is more likely filling our memory. */
+    static final int MAX_REMOTE_SUBSCRIBERS_PER_ACCOUNT = 1_000;
+    static final String TOO_MANY_SUBSCRIBERS = "too_many_subscribers";
+
     private final Community community;
     private final Peers peers;
     // Users of other hosts subscribed to local accounts: account key -> their host -> their names.
@@ -62,8 +66,11 @@ public final class PresenceNotices implements PresenceListener, PresenceInbox {
             if (found.isEmpty()) {
                 return new ErrorResponse(ErrorResponse.USER_NOT_FOUND);
             }
-            remoteSubscribers.computeIfAbsent(found.get().key(), k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(request.fromHost().toLowerCase(Locale.ROOT), h -> ConcurrentHashMap.newKeySet())
+            Map<String, Set<String>> hosts = remoteSubscribers.computeIfAbsent(found.get().key(), k -> new ConcurrentHashMap<>());
+            if (hosts.values().stream().mapToInt(Set::size).sum() >= MAX_REMOTE_SUBSCRIBERS_PER_ACCOUNT) {
+                return new ErrorResponse(TOO_MANY_SUBSCRIBERS);
+            }
+            hosts.computeIfAbsent(request.fromHost().toLowerCase(Locale.ROOT), h -> ConcurrentHashMap.newKeySet())
                     .add(request.subscriber());
             return new OkResponse();
         });
@@ -87,17 +94,20 @@ public final class PresenceNotices implements PresenceListener, PresenceInbox {
         return CompletableFuture.completedFuture(new OkResponse());
     }
 
+    /**
+     * A local account's state is always kept; a remote user's only once someone here subscribes,
+     * so that another host cannot fill this map with names nobody follows.
+     */
     private CompletionStage<?> announce(Participant who, boolean online) {
-        Boolean before = lastKnown.put(who.key(), online);
-        if (before != null && before == online) {
-            return null;
-        }
         if (who.isLocal()) {
+            if (!changes(who, online)) {
+                return null;
+            }
             remoteSubscribers.getOrDefault(who.key(), Map.of()).keySet().forEach(host ->
                     peers.post(host, new PresenceUpdate(peers.host(), peers.newMessageId(), who.name(), online)));
         }
         return community.contacts().listing(ListKind.FRIENDS, who.display()).thenAccept(subscribers -> {
-            if (subscribers.isEmpty()) {
+            if (subscribers.isEmpty() || !who.isLocal() && !changes(who, online)) {
                 return;
             }
             Set<Long> ids = Set.copyOf(subscribers);
@@ -109,6 +119,11 @@ public final class PresenceNotices implements PresenceListener, PresenceInbox {
                 }
             }
         });
+    }
+
+    private boolean changes(Participant who, boolean online) {
+        Boolean before = lastKnown.put(who.key(), online);
+        return before == null || before != online;
     }
 
     /** Tells the hosts of the account's remote subscriptions again, in case one restarted and forgot. */
