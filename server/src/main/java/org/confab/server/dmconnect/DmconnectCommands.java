@@ -175,7 +175,7 @@ final class DmconnectCommands {
         if (!isLocal(target, conn)) {
             return conn.room() != null ? say(conn, Replies.alreadyConnected(conn.room().name())) : joinRemote(target, conn);
         }
-        Optional<Room> room = isLocal(target, conn) ? community.room(target.name()) : Optional.empty();
+        Optional<Room> room = community.room(target.name());
         if (room.isEmpty()) {
             return say(conn, Replies.SERVER_DOES_NOT_EXIST);
         }
@@ -206,8 +206,8 @@ final class DmconnectCommands {
             return federation.visitedRooms().members(room).thenAccept(names -> conn.send(names
                     .map(n -> Replies.members(room.name(), n)).orElse(Replies.FAILED_TO_FETCH_MEMBERS)));
         }
-        List<String> names = community.members(conn.room()).stream().map(Participant::display).toList();
-        return say(conn, Replies.members(conn.room().name(), names));
+        List<String> names = community.members(room).stream().map(Participant::display).toList();
+        return say(conn, Replies.members(room.name(), names));
     }
 
     private CompletionStage<?> privateMessage(PrivateMessage command, DmconnectConnection conn) {
