@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import org.confab.server.account.Account;
 import org.confab.server.account.Names;
-import org.confab.server.delivery.Participant;
 import org.confab.server.federation.RemoteNames;
 import org.confab.text.Address;
 import org.confab.text.Replies;
@@ -53,10 +52,6 @@ public record Target(String user, String host) {
     /** The list entry, and how replies show the user. */
     public String entry() {
         return host == null ? user : user + "@" + host;
-    }
-
-    public Participant participant() {
-        return new Participant(user, host);
     }
 
     /** Whether this names the account itself. */

@@ -3,6 +3,7 @@ package org.confab.server.federation;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -83,7 +84,7 @@ public final class Peers {
 
     /** Queues a notice for a host; dropped (and logged) when too many already wait for it. */
     public void post(String host, FederationRequest request) {
-        SerialQueue outbox = outboxes.computeIfAbsent(host.toLowerCase(java.util.Locale.ROOT), h -> new SerialQueue());
+        SerialQueue outbox = outboxes.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new SerialQueue());
         if (outbox.backlog() >= settings.maxQueuedPerHost()) {
             log.warn("Dropped {} for {}: {} notices already wait for that host", request.type(), host, outbox.backlog());
             return;
