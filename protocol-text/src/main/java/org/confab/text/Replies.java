@@ -178,8 +178,107 @@ public final class Replies {
         return "[binary message, " + bytes + " bytes]";
     }
 
+    /** Ours: a chat line or act for a room of another host that its home host did not take. */
+    public static String roomLineFailed(String room) {
+        return "Failed to deliver your message to '" + room + "'.";
+    }
+
     /** Ours: an administrator's broadcast. */
     public static String broadcast(String text) {
         return "*** Broadcast: " + text;
+    }
+
+    // --- capabilities: the help line of each command (usage, description) and the replies, as DMCD words them.
+
+    public static final String STATUS_CHECK = "Check if a user is online or offline";
+    public static final String STATUS_SUB_ADD = "Subscribe to status notifications";
+    public static final String STATUS_SUB_DEL = "Unsubscribe from status notifications";
+    public static final String STATUS_SUB_LIST = "Show your subscription list";
+    public static final String STATUS_SUB_CLEAR = "Clear your subscription list";
+    public static final String IGNORE_ADD = "add to ignore list";
+    public static final String IGNORE_DEL = "remove from ignore list";
+    public static final String IGNORE_LIST = "show ignore list";
+    public static final String IGNORE_CLEAR = "clear entire ignore list";
+    public static final String SESSIONS_LIST = "Show IP addresses of active sessions for your account";
+    public static final String UPLOAD_INFO = "Show upload endpoint, TTL and max file size";
+    public static final String USERNAME_ARGUMENT = "<username>";
+
+    public static final String INVALID_TARGET = "Invalid username.";
+    public static final String CANNOT_SUBSCRIBE_TO_SELF = "You cannot subscribe to yourself.";
+    public static final String SUBSCRIPTIONS_CLEARED = "Subscriptions cleared.";
+    public static final String REMOTE_UNSUBSCRIBE_NO_RESPONSE = "Remote unsubscribe: no response.";
+    public static final String IGNORE_LIST_CLEARED = "Ignore list cleared.";
+    public static final String IGNORE_LIST_ALREADY_EMPTY = "Ignore list is already empty.";
+    public static final String NO_ACTIVE_SESSIONS = "No active sessions found.";
+    /** Ours: DMCD lets users ignore themselves, which hides their own lines from them. */
+    public static final String CANNOT_IGNORE_SELF = "You cannot ignore yourself.";
+
+    /** {@code /NAME-COMMAND} without the argument it needs. */
+    public static String capabilityUsage(String capability, String command, String usage) {
+        return "Usage: /" + capability + "-" + command + " " + usage;
+    }
+
+    /** A status check's answer, and a subscriber's notification. */
+    public static String presence(String user, boolean online) {
+        return user + " is " + (online ? "online" : "offline") + ".";
+    }
+
+    public static String subscribed(String user) {
+        return "Subscribed to " + user + ".";
+    }
+
+    public static String alreadySubscribed(String user) {
+        return "Already subscribed to " + user + ".";
+    }
+
+    public static String unsubscribed(String user) {
+        return "Unsubscribed from " + user + ".";
+    }
+
+    public static String notSubscribed(String user) {
+        return "Not subscribed to " + user + ".";
+    }
+
+    public static String subscriptions(List<String> users) {
+        return users.isEmpty() ? "Subscriptions list is empty." : "Subscriptions list: " + String.join(", ", users);
+    }
+
+    public static String remoteUnsubscribeFailed(String reason) {
+        return "Remote unsubscribe failed: " + reason;
+    }
+
+    public static String ignoring(String user) {
+        return "Ignoring " + user + ".";
+    }
+
+    public static String stoppedIgnoring(String user) {
+        return "Stopped ignoring " + user + ".";
+    }
+
+    public static String notIgnored(String user) {
+        return user + " is not in your ignore list.";
+    }
+
+    public static String ignoreList(List<String> users) {
+        return users.isEmpty() ? "Ignore list is empty." : "Ignore list: " + String.join(", ", users);
+    }
+
+    /** @param addresses each session's address, the caller's own marked by {@link #thisIsYou} */
+    public static String sessionAddresses(List<String> addresses) {
+        return "Active session IPs: " + String.join(", ", addresses);
+    }
+
+    public static String thisIsYou(String address) {
+        return address + " (this is you)";
+    }
+
+    /** Four lines as DMCD has them, and ours: uploads are tied to an account, so they need its credentials. */
+    public static String uploadInfo(String host, int port, long retentionSeconds, long maxBytes) {
+        return String.join("\n",
+                "HTTP upload endpoint: http://" + host + ":" + port + "/upload",
+                "Download URL: http://" + host + ":" + port + "/file/<id>/<filename>",
+                "Retention (TTL): " + retentionSeconds + " seconds.",
+                "Max file size: " + maxBytes + " bytes.",
+                "Uploads use HTTP Basic authentication with your account name and password.");
     }
 }

@@ -77,4 +77,26 @@ class RepliesTest {
         assertThat(LineEncoder.encode("x\n")).isEqualTo(new byte[] {'x', '\n'});
         assertThat(LineEncoder.encode("ü")).isEqualTo(new byte[] {(byte) 0xC3, (byte) 0xBC, '\n'});
     }
+
+    @Test
+    void capabilityTextsAsDmcdHasThem() {
+        assertThat(Replies.capabilityUsage("status", "check", Replies.USERNAME_ARGUMENT)).isEqualTo("Usage: /status-check <username>");
+        assertThat(Replies.presence("bob@h", true)).isEqualTo("bob@h is online.");
+        assertThat(Replies.presence("bob", false)).isEqualTo("bob is offline.");
+        assertThat(Replies.subscribed("bob")).isEqualTo("Subscribed to bob.");
+        assertThat(Replies.alreadySubscribed("bob")).isEqualTo("Already subscribed to bob.");
+        assertThat(Replies.unsubscribed("bob")).isEqualTo("Unsubscribed from bob.");
+        assertThat(Replies.notSubscribed("bob")).isEqualTo("Not subscribed to bob.");
+        assertThat(Replies.subscriptions(List.of())).isEqualTo("Subscriptions list is empty.");
+        assertThat(Replies.subscriptions(List.of("a", "b@h"))).isEqualTo("Subscriptions list: a, b@h");
+        assertThat(Replies.ignoring("x")).isEqualTo("Ignoring x.");
+        assertThat(Replies.stoppedIgnoring("x")).isEqualTo("Stopped ignoring x.");
+        assertThat(Replies.notIgnored("x")).isEqualTo("x is not in your ignore list.");
+        assertThat(Replies.ignoreList(List.of())).isEqualTo("Ignore list is empty.");
+        assertThat(Replies.sessionAddresses(List.of("10.0.0.1", Replies.thisIsYou("127.0.0.1"))))
+                .isEqualTo("Active session IPs: 10.0.0.1, 127.0.0.1 (this is you)");
+        assertThat(Replies.uploadInfo("h", 42439, 86400, 5242880).split("\n")).startsWith(
+                "HTTP upload endpoint: http://h:42439/upload", "Download URL: http://h:42439/file/<id>/<filename>",
+                "Retention (TTL): 86400 seconds.", "Max file size: 5242880 bytes.");
+    }
 }

@@ -23,15 +23,27 @@ import org.confab.server.account.Accounts;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
 import org.confab.server.capability.Capabilities;
+import org.confab.server.capability.Capability;
+import org.confab.server.capability.ignore.IgnoreCapability;
+import org.confab.server.capability.sessions.SessionsCapability;
+import org.confab.server.capability.status.PresenceNotices;
+import org.confab.server.capability.status.StatusCapability;
+import org.confab.server.capability.upload.HttpFileUploadCapability;
 import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.dmconnect.DmconnectAcceptors;
 import org.confab.server.limits.ConnectionsPerAddress;
+import org.confab.server.dmconnect.SideChannel;
+import org.confab.server.dmconnect.Unavailable;
+import org.confab.server.federation.Federation;
+import org.confab.server.federation.FederationSettings;
 import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
+import org.confab.server.upload.HttpUploads;
+import org.confab.server.upload.UploadSettings;
 import org.confab.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +57,9 @@ public final class ConfabServer implements AutoCloseable {
     private final Store store;
     private final Workers workers;
     private final Community community;
+    private final Federation federation;
+    private final Capabilities capabilities;
+    private final SideChannel http;
     private final SimpleIoProcessorPool<NioSession> processors;
     private final ConnectionsPerAddress connectionLimit;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
@@ -67,6 +82,22 @@ public final class ConfabServer implements AutoCloseable {
                 config.registrationOpen());
         this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
                 new Contacts(store, workers.database()), store, workers.database());
+        this.federation = Federation.start(FederationSettings.from(config), community, workers.timers());
+        PresenceNotices presence = new PresenceNotices(community, federation.peers());
+        community.presence(presence);
+        federation.presence(presence);
+        List<Capability> offered = new ArrayList<>(List.of(
+                StatusCapability.create(community, federation.peers(), presence),
+                IgnoreCapability.create(community.contacts(), config.serverHost()),
+                SessionsCapability.create(community.sessions())));
+        UploadSettings uploads = UploadSettings.from(config);
+        if (uploads.enabled()) {
+            http = HttpUploads.start(uploads, store, accounts, workers.database(), workers.timers()).channel();
+            offered.add(HttpFileUploadCapability.create(uploads, () -> port("dmconnect")));
+        } else {
+            http = Unavailable.http();
+        }
+        this.capabilities = new Capabilities(offered);
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
         this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
     }
@@ -75,8 +106,10 @@ public final class ConfabServer implements AutoCloseable {
     public static ConfabServer start(ServerConfig config) {
         ConfabServer server = new ConfabServer(config);
         try {
-            server.bind("dmconnect", config.dmconnectPort(),
-                    DmconnectAcceptors.plain(config, server.community, Capabilities.none(), server.workers.timers()));
+            server.bind("dmconnect", config.dmconnectPort(), DmconnectAcceptors.plain(config, server.community,
+                    server.capabilities, server.federation, server.http, server.workers.timers()));
+            server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(), DmconnectAcceptors.encrypted(config,
+                    server.community, server.capabilities, server.federation, server.workers.timers()));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -133,6 +166,7 @@ public final class ConfabServer implements AutoCloseable {
                 .awaitUninterruptibly(2, TimeUnit.SECONDS)));
         acceptors.values().forEach(a -> a.dispose(true));
         processors.dispose();
+        federation.close();
         workers.close();
         store.close();
         log.info("Confab stopped");

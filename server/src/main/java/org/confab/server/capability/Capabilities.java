@@ -6,10 +6,6 @@ import java.util.Optional;
 /** The capabilities this server offers, in the order {@code /list_capabilities} shows them. */
 public record Capabilities(List<Capability> all) {
 
-    public static Capabilities none() {
-        return new Capabilities(List.of());
-    }
-
     public List<String> names() {
         return all.stream().map(Capability::name).toList();
     }

@@ -41,6 +41,8 @@ public final class Community {
     private final Contacts contacts;
     private final Store store;
     private final Executor database;
+    private volatile RoomRelay relay = RoomRelay.NONE;
+    private volatile PresenceListener presence = PresenceListener.NONE;
 
     public Community(Accounts accounts, Rooms rooms, Sessions sessions, Contacts contacts, Store store, Executor database) {
         this.accounts = accounts;
@@ -49,6 +51,16 @@ public final class Community {
         this.contacts = contacts;
         this.store = store;
         this.database = database;
+    }
+
+    /** Connects the rooms to other hosts; set once at start-up, before the first connection. */
+    public void relay(RoomRelay relay) {
+        this.relay = relay;
+    }
+
+    /** Set once at start-up, before the first connection. */
+    public void presence(PresenceListener presence) {
+        this.presence = presence;
     }
 
     public Contacts contacts() {
@@ -70,7 +82,9 @@ public final class Community {
     /** A session has logged in; it is online once the account's block list is in memory. */
     public CompletableFuture<Void> online(Session session) {
         return contacts.load(session.account()).thenRun(() -> {
-            sessions.add(session);
+            if (sessions.add(session)) {
+                presence.changed(session.account(), true);
+            }
             log.info("Login: {} via {} from {} (session {})", session.account().name(), session.protocol().label(),
                     session.remoteAddress(), session.id());
         });
@@ -84,6 +98,10 @@ public final class Community {
         if (sessions.remove(session)) {
             contacts.unload(session.account());
             database.execute(() -> store.accounts().touchLastSeen(session.account().id(), Instant.now()));
+        }
+        // Also after a ban or kick, which took the session out of the registry before it closed.
+        if (!sessions.isOnline(session.account().key())) {
+            presence.changed(session.account(), false);
         }
     }
 
@@ -100,7 +118,10 @@ public final class Community {
 
     public void exit(Session session, Room room) {
         Participant who = Participant.local(session.account().name());
-        if (room.exit(session, who)) {
+        if (room.isRemote()) {
+            room.exit(session, who);
+            relay.left(session, room);
+        } else if (room.exit(session, who)) {
             fanOut(room, who, new Delivery.MemberLeft(room, who));
         }
     }
@@ -129,7 +150,15 @@ public final class Community {
         if (key.equals(from.key())) {
             return CompletableFuture.completedFuture(PrivateOutcome.SELF);
         }
-        Participant sender = Participant.local(from.name());
+        return deliverPrivate(Participant.local(from.name()), recipient, content);
+    }
+
+    /**
+     * A private message to a local account from anyone, a user of another host included; never
+     * {@link PrivateOutcome#SELF}.
+     */
+    public CompletableFuture<PrivateOutcome> deliverPrivate(Participant sender, String recipient, Content content) {
+        String key = Names.key(recipient);
         if (deliverToAccount(key, new Delivery.PrivateMessage(sender, content, System.currentTimeMillis(), false))) {
             return CompletableFuture.completedFuture(PrivateOutcome.SENT);
         }
@@ -246,7 +275,18 @@ public final class Community {
         return !targets.isEmpty();
     }
 
-    private void fanOut(Room room, Participant sender, Delivery delivery) {
+    /**
+     * Every session in a room of this server hears the delivery unless it blocks the sender, and
+     * so do the other hosts with users in the room. Federation calls this for what users of other
+     * hosts do here.
+     */
+    public void fanOut(Room room, Participant sender, Delivery delivery) {
+        deliverLocally(room, sender, delivery);
+        relay.spread(room, delivery);
+    }
+
+    /** Only this server's sessions in the room hear it: what a room's home host reported. */
+    public void deliverLocally(Room room, Participant sender, Delivery delivery) {
         for (Session s : room.sessions()) {
             if (!contacts.blocks(s.account(), sender)) {
                 s.deliver(delivery);

@@ -92,6 +92,8 @@ public final class ServerConfig {
     private void validate() {
         serverHost();
         port("dmconnect.port");
+        dmconnectEncryptedPort();
+        dmconnectHandshakeTimeoutMs();
         dmconnectGreetingDelayMs();
         dmconnectFragmentWaitMs();
         dmconnectMaxMessageBytes();
@@ -104,6 +106,24 @@ public final class ServerConfig {
         loginMaxFailures();
         loginFailureWindowSeconds();
         values.stringPropertyNames().stream().filter(k -> k.startsWith("limits.")).forEach(this::limit);
+        federationEnabled();
+        federationPeerPort();
+        federationConnectTimeoutMs();
+        federationReadTimeoutMs();
+        federationDialbackTimeoutMs();
+        federationLivenessIntervalMs();
+        federationLivenessFailures();
+        federationThreads();
+        federationMaxQueuedPerHost();
+        uploadEnabled();
+        uploadMaxFileBytes();
+        uploadRetentionSeconds();
+        uploadSweepIntervalSeconds();
+        uploadMaxFilesPerAccount();
+        uploadMaxBytesPerAccount();
+        uploadMaxHeaderBytes();
+        uploadMaxConcurrent();
+        uploadRequestTimeoutSeconds();
     }
 
     public String get(String key) {
@@ -154,6 +174,14 @@ public final class ServerConfig {
         return port("dmconnect.port");
     }
 
+    public int dmconnectEncryptedPort() {
+        return port("dmconnect.encrypted-port");
+    }
+
+    public int dmconnectHandshakeTimeoutMs() {
+        return intBetween("dmconnect.handshake-timeout-ms", 100, 600_000);
+    }
+
     public String dmconnectPingReply() {
         return get("dmconnect.ping-reply");
     }
@@ -172,6 +200,78 @@ public final class ServerConfig {
 
     public int maxOutboundBytes() {
         return intBetween("session.max-outbound-bytes", 4096, Integer.MAX_VALUE);
+    }
+
+    public boolean federationEnabled() {
+        return bool("federation.enabled");
+    }
+
+    public int federationPeerPort() {
+        return intBetween("federation.peer-port", 1, 65_535);
+    }
+
+    public int federationConnectTimeoutMs() {
+        return intBetween("federation.connect-timeout-ms", 100, 60_000);
+    }
+
+    public int federationReadTimeoutMs() {
+        return intBetween("federation.read-timeout-ms", 100, 300_000);
+    }
+
+    public int federationDialbackTimeoutMs() {
+        return intBetween("federation.dialback-timeout-ms", 100, 60_000);
+    }
+
+    public int federationLivenessIntervalMs() {
+        return intBetween("federation.liveness-interval-ms", 50, 86_400_000);
+    }
+
+    public int federationLivenessFailures() {
+        return intBetween("federation.liveness-failures", 1, 1_000);
+    }
+
+    public int federationThreads() {
+        return intBetween("federation.threads", 1, 1_024);
+    }
+
+    public int federationMaxQueuedPerHost() {
+        return intBetween("federation.max-queued-per-host", 1, 1_000_000);
+    }
+
+    public boolean uploadEnabled() {
+        return bool("upload.enabled");
+    }
+
+    public int uploadMaxFileBytes() {
+        return intBetween("upload.max-file-bytes", 1, 1 << 30);
+    }
+
+    public int uploadRetentionSeconds() {
+        return intBetween("upload.retention-seconds", 1, 365 * 86_400);
+    }
+
+    public int uploadSweepIntervalSeconds() {
+        return intBetween("upload.sweep-interval-seconds", 1, 86_400);
+    }
+
+    public int uploadMaxFilesPerAccount() {
+        return intBetween("upload.max-files-per-account", 1, 1_000_000);
+    }
+
+    public long uploadMaxBytesPerAccount() {
+        return intBetween("upload.max-bytes-per-account-mib", 1, 1 << 20) * 1024L * 1024L;
+    }
+
+    public int uploadMaxHeaderBytes() {
+        return intBetween("upload.max-header-bytes", 256, 1 << 20);
+    }
+
+    public int uploadMaxConcurrent() {
+        return intBetween("upload.max-concurrent", 1, 10_000);
+    }
+
+    public int uploadRequestTimeoutSeconds() {
+        return intBetween("upload.request-timeout-seconds", 1, 3_600);
     }
 
     public HashParameters passwordParameters() {

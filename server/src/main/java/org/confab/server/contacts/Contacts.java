@@ -60,6 +60,11 @@ public final class Contacts {
         return store.userLists().contains(recipientId, ListKind.BLOCKED, sender.key());
     }
 
+    /** The ids of the accounts whose list of this kind holds the entry. */
+    public CompletableFuture<List<Long>> listing(ListKind kind, String entry) {
+        return CompletableFuture.supplyAsync(() -> store.userLists().accountsListing(kind, entryKey(entry)), database);
+    }
+
     public CompletableFuture<UserList> get(Account account, ListKind kind) {
         return CompletableFuture.supplyAsync(() -> store.userLists().get(account.id(), kind), database);
     }

@@ -25,6 +25,10 @@ public sealed interface Delivery {
     record PrivateMessage(Participant sender, Content content, long sentAtMillis, boolean stored) implements Delivery {
     }
 
+    /** Someone the session's account subscribed to came online or went offline (DMconnect's status capability). */
+    record Presence(Participant who, boolean online) implements Delivery {
+    }
+
     /** An administrator's message to everyone online. */
     record Broadcast(String text) implements Delivery {
     }

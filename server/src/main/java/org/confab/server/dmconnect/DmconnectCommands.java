@@ -12,6 +12,7 @@ import org.confab.server.capability.Capability;
 import org.confab.server.community.Community;
 import org.confab.server.delivery.Content;
 import org.confab.server.delivery.Participant;
+import org.confab.server.federation.Federation;
 import org.confab.server.room.Room;
 import org.confab.text.Address;
 import org.confab.text.ClientCommand;
@@ -45,11 +46,13 @@ final class DmconnectCommands {
 
     private final Community community;
     private final Capabilities capabilities;
+    private final Federation federation;
     private final Map<Class<?>, Route<?>> routes;
 
-    DmconnectCommands(Community community, Capabilities capabilities) {
+    DmconnectCommands(Community community, Capabilities capabilities, Federation federation) {
         this.community = community;
         this.capabilities = capabilities;
+        this.federation = federation;
         this.routes = Map.ofEntries(
                 route(KeepAlive.class, Requirement.NONE, (c, conn) -> say(conn, conn.settings().pingReply())),
                 route(Blank.class, Requirement.NONE, (c, conn) -> null),
@@ -178,7 +181,10 @@ final class DmconnectCommands {
 
     private CompletionStage<?> joinServer(JoinServer command, DmconnectConnection conn) {
         Address target = command.room();
-        Optional<Room> room = isLocal(target, conn) ? community.room(target.name()) : Optional.empty();
+        if (!isLocal(target, conn)) {
+            return conn.room() != null ? say(conn, Replies.alreadyConnected(conn.room().name())) : joinRemote(target, conn);
+        }
+        Optional<Room> room = community.room(target.name());
         if (room.isEmpty()) {
             return say(conn, Replies.SERVER_DOES_NOT_EXIST);
         }
@@ -191,15 +197,37 @@ final class DmconnectCommands {
         return null;
     }
 
+    /** The home host decides whether the room exists; DMCD only checks that the host answers. */
+    private CompletionStage<?> joinRemote(Address target, DmconnectConnection conn) {
+        return federation.visitedRooms().join(conn, target.name(), target.host(), room -> {
+            conn.room(room);
+            conn.send(Replies.joined(room.name()));
+        }).thenAccept(joined -> {
+            if (!joined) {
+                conn.send(Replies.SERVER_DOES_NOT_EXIST);
+            }
+        });
+    }
+
     private CompletionStage<?> members(Members command, DmconnectConnection conn) {
-        List<String> names = community.members(conn.room()).stream().map(Participant::display).toList();
-        return say(conn, Replies.members(conn.room().name(), names));
+        Room room = conn.room();
+        if (room.isRemote()) {
+            return federation.visitedRooms().members(room).thenAccept(names -> conn.send(names
+                    .map(n -> Replies.members(room.name(), n)).orElse(Replies.FAILED_TO_FETCH_MEMBERS)));
+        }
+        List<String> names = community.members(room).stream().map(Participant::display).toList();
+        return say(conn, Replies.members(room.name(), names));
     }
 
     private CompletionStage<?> privateMessage(PrivateMessage command, DmconnectConnection conn) {
         Address to = command.recipient();
         if (!isLocal(to, conn)) {
-            return say(conn, Replies.privateMessageFailed(to.toString()));
+            return federation.privateMessages().send(conn.account(), to.name(), to.host(), command.text())
+                    .thenAccept(outcome -> conn.send(switch (outcome) {
+                        case SENT -> Replies.privateMessageSent(to.toString());
+                        case NO_SUCH_USER -> Replies.USER_DOES_NOT_EXIST;
+                        case FAILED -> Replies.privateMessageFailed(to.toString());
+                    }));
         }
         return community.sendPrivate(conn.account(), to.name(), new Content.Text(command.text()))
                 .thenAccept(outcome -> conn.send(switch (outcome) {
@@ -215,13 +243,29 @@ final class DmconnectCommands {
         if (Replies.RESERVED_ACTS.contains(command.text())) {
             return say(conn, Replies.ACTION_NOT_ALLOWED);
         }
+        if (conn.room().isRemote()) {
+            return reported(federation.visitedRooms().act(conn, conn.room(), command.text()), conn);
+        }
         community.act(conn, conn.room(), command.text());
         return null;
     }
 
     private CompletionStage<?> chat(Chat command, DmconnectConnection conn) {
+        if (conn.room().isRemote()) {
+            return reported(federation.visitedRooms().say(conn, conn.room(), command.text()), conn);
+        }
         community.say(conn, conn.room(), command.text());
         return null;
+    }
+
+    /** A line to a visited room comes back through its home host; only a failure is worth a reply. */
+    private static CompletionStage<?> reported(CompletionStage<Boolean> delivered, DmconnectConnection conn) {
+        Room room = conn.room();
+        return delivered.thenAccept(ok -> {
+            if (!ok) {
+                conn.send(Replies.roomLineFailed(room.name()));
+            }
+        });
     }
 
     private CompletionStage<?> ban(Ban command, DmconnectConnection conn) {

@@ -88,7 +88,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** Nothing arrived for the idle timeout after login. */
-    void idleTimedOut() {
+    public void idleTimedOut() {
         log.info("Closing {} ({}): idle for {} s", remoteAddress(), accountName(), settings.limits().idleTimeoutSeconds());
         send(Replies.IDLE_TIMED_OUT);
         outbox.closeWhenWritten();
@@ -105,7 +105,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** Sends the greeting once, when the connection has shown itself to be a chat client. */
-    void greet() {
+    public void greet() {
         queue.submit(() -> {
             if (state == State.GREETING) {
                 state = State.LOGIN;
@@ -124,7 +124,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** Whole messages from a transport that frames them itself (the encrypted port). */
-    void messageReceived(String message) {
+    public void messageReceived(String message) {
         for (String line : message.split("\n", -1)) {
             if (!line.isBlank() || message.isBlank()) {
                 submit(new Inbound.Message(line.strip()));
@@ -185,7 +185,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     /** The connection closed, for whatever reason. */
-    void closed() {
+    public void closed() {
         cancelTimers();
         queue.submit(() -> {
             State was = state;

@@ -23,6 +23,8 @@ final class DmconnectFormat {
             return Replies.serverRemoved(d.room().name());
         } else if (delivery instanceof Delivery.PrivateMessage p) {
             return Replies.privateMessage(p.sender().display(), text(p.content()));
+        } else if (delivery instanceof Delivery.Presence p) {
+            return Replies.presence(p.who().display(), p.online());
         } else if (delivery instanceof Delivery.Broadcast b) {
             return Replies.broadcast(b.text());
         }

@@ -1,6 +1,5 @@
 package org.confab.server.dmconnect;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,6 +11,7 @@ import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.confab.server.runtime.IoErrors;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Sessions;
 import org.confab.text.LineEncoder;
@@ -158,11 +158,6 @@ public final class DmconnectHandler extends IoHandlerAdapter {
 
     @Override
     public void exceptionCaught(IoSession io, Throwable cause) {
-        if (cause instanceof IOException) {
-            log.debug("I/O error on {}: {}", io.getRemoteAddress(), cause.getMessage());
-        } else {
-            log.warn("Error on {}; closing it", io.getRemoteAddress(), cause);
-        }
-        io.closeNow();
+        IoErrors.close(log, io, cause);
     }
 }

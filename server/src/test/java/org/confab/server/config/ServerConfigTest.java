@@ -21,6 +21,11 @@ class ServerConfigTest {
         assertThat(c.adminAccount()).isEmpty();
         assertThat(c.registrationOpen()).isTrue();
         assertThat(c.passwordParameters().memoryKib()).isEqualTo(19456);
+        assertThat(c.dmconnectEncryptedPort()).isEqualTo(42440);
+        assertThat(c.federationPeerPort()).isEqualTo(42439);
+        assertThat(c.federationEnabled()).isTrue();
+        assertThat(c.uploadMaxFileBytes()).isEqualTo(5 * 1024 * 1024);
+        assertThat(c.uploadRetentionSeconds()).isEqualTo(24 * 60 * 60);
     }
 
     @Test

@@ -43,15 +43,16 @@ class HelpAndCapabilitiesTest {
     void unknownCommand() {
         try (TextClient c = server.loggedIn("unknowner")) {
             c.send("/frobnicate").expect("Unknown command.");
-            c.send("/status").expect("Unknown command.");
-            c.send("/status-check someone").expect("Unknown command.");
+            c.send("/status-frobnicate someone").expect("Unknown command.");
+            c.send("/nocapability-check someone").expect("Unknown command.");
         }
     }
 
     @Test
-    void noCapabilitiesYet() {
+    void theFourCapabilitiesOfDmcd() {
         try (TextClient c = server.loggedIn("capper")) {
-            c.send("/list_capabilities").expect("No capabilities available.");
+            c.send("/list_capabilities")
+                    .expect("Capabilities: status, ignore, sessions, http_file_upload. Use /CAPABILITY_NAME for help.");
         }
     }
 }

@@ -126,6 +126,7 @@ class CrashSafetyTest {
                 "--set", "data.dir=" + dataDir,
                 "--set", "listen.address=127.0.0.1",
                 "--set", "dmconnect.port=0",
+                "--set", "dmconnect.encrypted-port=0",
                 "--set", "dmconnect.greeting-delay-ms=50",
                 // Durability is under test here, not the flood limit.
                 "--set", "limits.messages-per-second=0");

@@ -2,8 +2,11 @@ package org.confab.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.confab.server.ConfabServer;
@@ -30,11 +33,14 @@ public final class TestServer implements AutoCloseable {
         settings.put("data.dir", dataDir.toString());
         settings.put("admin.account", ADMIN);
         settings.put("dmconnect.port", "0");
+        settings.put("dmconnect.encrypted-port", "0");
         settings.put("dmconnect.greeting-delay-ms", "60");
         settings.put("dmconnect.fragment-wait-ms", "40");
         // Tests open many connections from one address and send fast; LimitsTest checks the limits.
         settings.put("limits.connections-per-address", "0");
         settings.put("limits.messages-per-second", "0");
+        // Nothing listens on port 1: a test that names another host gets its failure at once.
+        settings.put("federation.peer-port", "1");
         settings.putAll(overrides);
     }
 
@@ -62,6 +68,48 @@ public final class TestServer implements AutoCloseable {
         server = ConfabServer.start(ServerConfig.of(settings));
     }
 
+    /**
+     * One of several federated hosts in a test: it listens on its own loopback address, which is
+     * also its host name, on the port every host of the test shares (so each dials the others
+     * on the port it listens on itself).
+     */
+    public static TestServer host(String address, int sharedPort, Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.host", address);
+        settings.put("listen.address", address);
+        settings.put("dmconnect.port", Integer.toString(sharedPort));
+        settings.put("federation.peer-port", Integer.toString(sharedPort));
+        // Other hosts write their request at once, but a busy machine can delay them past the
+        // tests' usual 60 ms, and a request taken for a chat client is lost; this is the default.
+        settings.put("dmconnect.greeting-delay-ms", "250");
+        settings.putAll(overrides);
+        return start(settings);
+    }
+
+    /** A port free on every one of the given loopback addresses. */
+    public static int freePortOn(String... addresses) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(addresses[0]))) {
+                port = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (Arrays.stream(addresses).allMatch(a -> isFree(a, port))) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no port free on all of " + String.join(", ", addresses));
+    }
+
+    private static boolean isFree(String address, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(address))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public ConfabServer server() {
         return server;
     }
@@ -74,8 +122,17 @@ public final class TestServer implements AutoCloseable {
         return server.port("dmconnect");
     }
 
+    public int encryptedPort() {
+        return server.port("dmconnect-encrypted");
+    }
+
     public TextClient connect() {
-        return TextClient.connect(dmconnectPort());
+        return TextClient.connect(address(), dmconnectPort());
+    }
+
+    /** The loopback address this server listens on. */
+    public String address() {
+        return settings.get("listen.address");
     }
 
     /** A new connection, greeted, with an account registered and logged in. */

@@ -33,10 +33,14 @@ public final class TextClient implements AutoCloseable {
     }
 
     public static TextClient connect(int port) {
+        return connect("127.0.0.1", port);
+    }
+
+    public static TextClient connect(String host, int port) {
         try {
             Socket s = new Socket();
             s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MS);
+            s.connect(new InetSocketAddress(host, port), READ_TIMEOUT_MS);
             s.setSoTimeout(READ_TIMEOUT_MS);
             return new TextClient(s);
         } catch (IOException e) {
@@ -139,6 +143,10 @@ public final class TextClient implements AutoCloseable {
 
     /** True once the server has closed the connection (reads until end of stream). */
     public boolean awaitClosed() {
+        return awaitClosed(in);
+    }
+
+    static boolean awaitClosed(InputStream in) {
         try {
             while (in.read() >= 0) {
                 // Discard whatever was still in flight.
