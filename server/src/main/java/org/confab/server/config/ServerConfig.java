@@ -103,6 +103,9 @@ public final class ServerConfig {
         bool("registration.open");
         loginMaxFailures();
         loginFailureWindowSeconds();
+        adminPort();
+        adminMaxRequestBytes();
+        adminRequestTimeoutMs();
     }
 
     public String get(String key) {
@@ -130,6 +133,18 @@ public final class ServerConfig {
 
     public String adminAccount() {
         return get("admin.account");
+    }
+
+    public int adminPort() {
+        return port("admin.port");
+    }
+
+    public int adminMaxRequestBytes() {
+        return intBetween("admin.max-request-bytes", 1024, 16 << 20);
+    }
+
+    public int adminRequestTimeoutMs() {
+        return intBetween("admin.request-timeout-ms", 100, 600_000);
     }
 
     public boolean registrationOpen() {

@@ -21,6 +21,9 @@ class ServerConfigTest {
         assertThat(c.adminAccount()).isEmpty();
         assertThat(c.registrationOpen()).isTrue();
         assertThat(c.passwordParameters().memoryKib()).isEqualTo(19456);
+        assertThat(c.adminPort()).isEqualTo(42450);
+        assertThat(c.adminMaxRequestBytes()).isEqualTo(65536);
+        assertThat(c.adminRequestTimeoutMs()).isEqualTo(10000);
     }
 
     @Test
