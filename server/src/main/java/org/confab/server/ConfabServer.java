@@ -87,6 +87,9 @@ public final class ConfabServer implements AutoCloseable {
     private void bind(String name, int port, IoHandler handler) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
+        // close() unbinds first and then tells each session why it ends; by default MINA would
+        // drop the sessions on unbind, before they hear it.
+        acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.setHandler(handler);
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
