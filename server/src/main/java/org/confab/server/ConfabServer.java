@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.mina.core.service.IoHandler;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.confab.server.access.Admission;
 import org.confab.server.access.LoginThrottle;
+import org.confab.server.admin.AdminChannel;
+import org.confab.server.admin.AdminOperations;
 import org.confab.server.account.Accounts;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
@@ -46,6 +49,8 @@ public final class ConfabServer implements AutoCloseable {
     private final Community community;
     private final SimpleIoProcessorPool<NioSession> processors;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private AdminChannel admin;
     private volatile boolean closed;
 
     private ConfabServer(ServerConfig config) {
@@ -74,6 +79,7 @@ public final class ConfabServer implements AutoCloseable {
         try {
             server.bind("dmconnect", config.dmconnectPort(),
                     DmconnectAcceptors.plain(config, server.community, Capabilities.none(), server.workers.timers()));
+            server.admin = AdminChannel.open(config, AdminOperations.running(server));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -82,6 +88,14 @@ public final class ConfabServer implements AutoCloseable {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         log.info("Confab {} started as {} with data in {}", version(), config.serverHost(), config.dataDir().toAbsolutePath());
         return server;
+    }
+
+    /**
+     * Opens the store and the domain core without binding any port: what the admin CLI edits while
+     * the server is stopped. Nobody can connect to it; close it like a started server.
+     */
+    public static ConfabServer offline(ServerConfig config) {
+        return new ConfabServer(config);
     }
 
     private void bind(String name, int port, IoHandler handler) throws IOException {
@@ -100,11 +114,22 @@ public final class ConfabServer implements AutoCloseable {
     public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         acceptors.forEach((name, a) -> ports.put(name, a.getLocalAddress().getPort()));
+        if (admin != null) {
+            ports.put("admin", admin.port());
+        }
         return ports;
     }
 
+    /** The port of one acceptor, or of the admin channel ("admin"); still known after close(). */
     public int port(String name) {
+        if (name.equals("admin")) {
+            return admin.port();
+        }
         return acceptors.get(name).getLocalAddress().getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
     }
 
     public Community community() {
@@ -125,6 +150,9 @@ public final class ConfabServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (admin != null) {
+            admin.close();
+        }
         acceptors.values().forEach(NioSocketAcceptor::unbind);
         List<Session> open = new ArrayList<>(community.sessions().all());
         open.forEach(s -> s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.SHUTTING_DOWN)));
@@ -135,9 +163,21 @@ public final class ConfabServer implements AutoCloseable {
         workers.close();
         store.close();
         log.info("Confab stopped");
+        closedLatch.countDown();
     }
 
-    static String version() {
+    /**
+     * Returns once the server has been closed, by a signal or by {@code confab stop}; in the latter
+     * case, once the stop request has been answered too, so that the process may end.
+     */
+    public void awaitClosed() throws InterruptedException {
+        closedLatch.await();
+        if (admin != null) {
+            admin.awaitIdle(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public static String version() {
         String v = ConfabServer.class.getPackage().getImplementationVersion();
         return v == null ? "(development)" : v;
     }

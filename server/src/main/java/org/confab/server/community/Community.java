@@ -150,12 +150,17 @@ public final class Community {
         if (Names.key(name).equals(by.key())) {
             return CompletableFuture.completedFuture(BanOutcome.SELF);
         }
+        return ban(name, "banned by " + by.name(), by.name());
+    }
+
+    /** The same ban given from outside any session (the admin CLI); {@code by} names who gave it. */
+    public CompletableFuture<BanOutcome> ban(String name, String reason, String by) {
         return accounts.find(name).thenApplyAsync(found -> {
             if (found.isEmpty()) {
                 return BanOutcome.NO_SUCH_USER;
             }
-            store.bans().ban(found.get().name(), "banned by " + by.name(), by.name());
-            log.info("Ban: {} by {}", found.get().name(), by.name());
+            store.bans().ban(found.get().name(), reason, by);
+            log.info("Ban: {} by {}", found.get().name(), by);
             // Out of the registry at once, so that nothing more is delivered to a banned account
             // while its connections close.
             for (Session s : List.copyOf(sessions.of(found.get().key()))) {

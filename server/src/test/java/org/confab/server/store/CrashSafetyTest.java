@@ -97,6 +97,7 @@ class CrashSafetyTest {
                 "--set", "data.dir=" + dataDir,
                 "--set", "listen.address=127.0.0.1",
                 "--set", "dmconnect.port=0",
+                "--set", "admin.port=0",
                 "--set", "dmconnect.greeting-delay-ms=50");
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("data.dir", dataDir.toString());
         settings.put("admin.account", ADMIN);
         settings.put("dmconnect.port", "0");
+        settings.put("admin.port", "0");
         settings.put("dmconnect.greeting-delay-ms", "60");
         settings.put("dmconnect.fragment-wait-ms", "40");
         settings.putAll(overrides);
