@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.confab.server.ConfabServer;
 import org.confab.server.config.ServerConfig;
@@ -70,6 +72,24 @@ public final class TestServer implements AutoCloseable {
 
     public int dmconnectPort() {
         return server.port("dmconnect");
+    }
+
+    /**
+     * Runs {@code confab admin ARGS} (or {@code confab ARGS} when the first is "stop") with this
+     * server's data directory and admin port, as an operator would with its configuration.
+     */
+    public Cli.Result cli(String... args) {
+        return cliWithInput("", args);
+    }
+
+    public Cli.Result cliWithInput(String stdin, String... args) {
+        List<String> all = new ArrayList<>();
+        if (!args[0].equals("stop")) {
+            all.add("admin");
+        }
+        all.addAll(List.of(args));
+        all.addAll(List.of("--set", "data.dir=" + dataDir, "--set", "admin.port=" + server.port("admin")));
+        return Cli.run(stdin, all.toArray(String[]::new));
     }
 
     public TextClient connect() {
