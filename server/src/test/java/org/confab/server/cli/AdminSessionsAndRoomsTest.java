@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.confab.server.testing.Await;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,8 @@ class AdminSessionsAndRoomsTest {
             assertThat(stays.awaitClosed()).isTrue();
         }
         assertThat(server.cli("sessions", "kick", "--account", "kickee").exits(1).err()).contains("No session of kickee is connected.");
+        Await.until("kickee's last seen recorded", () -> !server.cli("accounts", "show", "kickee", "--json").exits(0)
+                .json().get("result").get("lastSeen").isNull());
         assertThat(server.cli("sessions", "kick", "seven").exits(2).err()).contains("'seven' is not a long");
         assertThat(server.cli("sessions", "kick").exits(2).err()).contains("give either a session ID or --account NAME");
     }
