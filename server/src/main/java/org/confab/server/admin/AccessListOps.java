@@ -24,9 +24,6 @@ final class AccessListOps {
     record Entry(String type, String value, String added) {
     }
 
-    record Listing(String list, List<Entry> entries) {
-    }
-
     record WhitelistMode(boolean on, int disconnected) {
     }
 
@@ -76,8 +73,7 @@ final class AccessListOps {
         List<AccessEntry> entries = store.accessLists().list(list);
         List<List<String>> rows = entries.stream()
                 .map(e -> List.of(label(e.type()), e.value(), Table.human(e.addedAt()))).toList();
-        return AdminReply.of(new Listing(label(list), entries.stream()
-                        .map(e -> new Entry(label(e.type()), e.value(), Table.iso(e.addedAt()))).toList()),
+        return AdminReply.of(entries.stream().map(e -> new Entry(label(e.type()), e.value(), Table.iso(e.addedAt()))).toList(),
                 Table.of(List.of("TYPE", "VALUE", "ADDED"), rows, "The " + label(list) + " is empty."));
     }
 

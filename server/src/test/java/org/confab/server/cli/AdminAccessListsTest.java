@@ -41,7 +41,7 @@ class AdminAccessListsTest {
         assertThat(listed.get("ok").asBoolean()).isTrue();
         assertThat(listed.get("mode").asText()).isEqualTo("server");
         List<String> entries = new ArrayList<>();
-        listed.get("result").get("entries").forEach(e -> entries.add(e.get("type").asText() + " " + e.get("value").asText()));
+        listed.get("result").forEach(e -> entries.add(e.get("type").asText() + " " + e.get("value").asText()));
         assertThat(entries).containsExactly("user alice", "ip 192.0.2.7", "ip 10.0.0.0/8", "ip 2001:db8::/32");
         assertThat(server.cli("whitelist", "list").exits(0).out())
                 .startsWith("TYPE  VALUE          ADDED\nuser  alice          20");
