@@ -50,8 +50,13 @@ class AdminCliStoppedServerTest {
             server.cli("whitelist", "add", "user", "offbanned").exits(0);
             server.cli("bans", "add", "offbanned", "--reason", "offline ban").exits(0);
             assertThat(server.cli("bans", "list").exits(0).out()).contains("offbanned", "offline ban");
+            server.cli("bans", "add", "early").exits(0);
+            server.cli("bans", "remove", "early").exits(0);
+            assertThat(server.cli("whitelist", "list").exits(0).out()).contains("offline", "early", "offbanned");
             assertThat(server.cli("rooms", "create", "offroom").exits(0).out()).startsWith("Created room offroom (group id ");
             assertThat(server.cli("rooms", "list").exits(0).out()).contains("offroom");
+            server.cli("rooms", "create", "offgone").exits(0);
+            server.cli("rooms", "delete", "offgone").exits(0);
             assertThat(server.cli("sessions", "list").exits(0).out()).isEqualTo("Nobody is connected.\n");
             assertThat(server.cli("status").exits(0).out()).contains("stopped", "Whitelist mode: on");
             server.cli("backup", backups.resolve("offline.zip").toString()).exits(0);
