@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.mina.core.service.IoHandler;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.confab.server.access.Admission;
 import org.confab.server.access.LoginThrottle;
+import org.confab.server.admin.AdminChannel;
+import org.confab.server.admin.AdminOperations;
 import org.confab.server.account.Accounts;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
@@ -63,6 +66,8 @@ public final class ConfabServer implements AutoCloseable {
     private final SimpleIoProcessorPool<NioSession> processors;
     private final ConnectionsPerAddress connectionLimit;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private AdminChannel admin;
     private volatile boolean closed;
 
     private ConfabServer(ServerConfig config) {
@@ -110,6 +115,7 @@ public final class ConfabServer implements AutoCloseable {
                     server.capabilities, server.federation, server.http, server.workers.timers()));
             server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(), DmconnectAcceptors.encrypted(config,
                     server.community, server.capabilities, server.federation, server.workers.timers()));
+            server.admin = AdminChannel.open(config, AdminOperations.running(server));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -120,9 +126,20 @@ public final class ConfabServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Opens the store and the domain core without binding any port: what the admin CLI edits while
+     * the server is stopped. Nobody can connect to it; close it like a started server.
+     */
+    public static ConfabServer offline(ServerConfig config) {
+        return new ConfabServer(config);
+    }
+
     private void bind(String name, int port, IoHandler handler) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
+        // close() unbinds first and then tells each session why it ends; by default MINA would
+        // drop the sessions on unbind, before they hear it.
+        acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("connections-per-address", connectionLimit);
         acceptor.setHandler(handler);
@@ -134,11 +151,22 @@ public final class ConfabServer implements AutoCloseable {
     public Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         acceptors.forEach((name, a) -> ports.put(name, a.getLocalAddress().getPort()));
+        if (admin != null) {
+            ports.put("admin", admin.port());
+        }
         return ports;
     }
 
+    /** The port of one acceptor, or of the admin channel ("admin"); still known after close(). */
     public int port(String name) {
+        if (name.equals("admin")) {
+            return admin.port();
+        }
         return acceptors.get(name).getLocalAddress().getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
     }
 
     public Community community() {
@@ -159,6 +187,9 @@ public final class ConfabServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (admin != null) {
+            admin.close();
+        }
         acceptors.values().forEach(NioSocketAcceptor::unbind);
         List<Session> open = new ArrayList<>(community.sessions().all());
         open.forEach(s -> s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.SHUTTING_DOWN)));
@@ -170,9 +201,21 @@ public final class ConfabServer implements AutoCloseable {
         workers.close();
         store.close();
         log.info("Confab stopped");
+        closedLatch.countDown();
     }
 
-    static String version() {
+    /**
+     * Returns once the server has been closed, by a signal or by {@code confab stop}; in the latter
+     * case, once the stop request has been answered too, so that the process may end.
+     */
+    public void awaitClosed() throws InterruptedException {
+        closedLatch.await();
+        if (admin != null) {
+            admin.awaitIdle(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public static String version() {
         String v = ConfabServer.class.getPackage().getImplementationVersion();
         return v == null ? "(development)" : v;
     }

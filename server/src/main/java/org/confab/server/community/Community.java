@@ -95,6 +95,14 @@ public final class Community {
         if (room != null) {
             exit(session, room);
         }
+        forget(session);
+    }
+
+    /**
+     * Out of the registry; the account goes offline with its last session. Kicks and bans call it
+     * before the connection has closed, and offline() then finds the session already gone.
+     */
+    private void forget(Session session) {
         if (sessions.remove(session)) {
             contacts.unload(session.account());
             database.execute(() -> store.accounts().touchLastSeen(session.account().id(), Instant.now()));
@@ -180,16 +188,21 @@ public final class Community {
         if (Names.key(name).equals(by.key())) {
             return CompletableFuture.completedFuture(BanOutcome.SELF);
         }
+        return ban(name, "banned by " + by.name(), by.name());
+    }
+
+    /** The same ban given from outside any session (the admin CLI); {@code by} names who gave it. */
+    public CompletableFuture<BanOutcome> ban(String name, String reason, String by) {
         return accounts.find(name).thenApplyAsync(found -> {
             if (found.isEmpty()) {
                 return BanOutcome.NO_SUCH_USER;
             }
-            store.bans().ban(found.get().name(), "banned by " + by.name(), by.name());
-            log.info("Ban: {} by {}", found.get().name(), by.name());
+            store.bans().ban(found.get().name(), reason, by);
+            log.info("Ban: {} by {}", found.get().name(), by);
             // Out of the registry at once, so that nothing more is delivered to a banned account
             // while its connections close.
             for (Session s : List.copyOf(sessions.of(found.get().key()))) {
-                sessions.remove(s);
+                forget(s);
                 s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.BANNED));
             }
             return BanOutcome.BANNED;
@@ -232,7 +245,7 @@ public final class Community {
     public boolean kick(long sessionId) {
         Optional<Session> session = sessions.find(sessionId);
         session.ifPresent(s -> {
-            sessions.remove(s);
+            forget(s);
             s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.KICKED));
             log.info("Kicked {} (session {})", s.account().name(), s.id());
         });
@@ -250,7 +263,7 @@ public final class Community {
             for (Session s : List.copyOf(sessions.all())) {
                 Admission.Verdict verdict = accounts.admission().check(s.remoteAddress().getAddress(), s.account().name());
                 if (verdict != Admission.Verdict.ADMITTED) {
-                    sessions.remove(s);
+                    forget(s);
                     s.disconnect(new Delivery.Notice(switch (verdict) {
                         case IP_BLACKLISTED -> Delivery.Notice.Reason.IP_BLACKLISTED;
                         case USER_BLACKLISTED -> Delivery.Notice.Reason.USER_BLACKLISTED;

@@ -124,6 +124,9 @@ public final class ServerConfig {
         uploadMaxHeaderBytes();
         uploadMaxConcurrent();
         uploadRequestTimeoutSeconds();
+        adminPort();
+        adminMaxRequestBytes();
+        adminRequestTimeoutMs();
     }
 
     public String get(String key) {
@@ -151,6 +154,18 @@ public final class ServerConfig {
 
     public String adminAccount() {
         return get("admin.account");
+    }
+
+    public int adminPort() {
+        return port("admin.port");
+    }
+
+    public int adminMaxRequestBytes() {
+        return intBetween("admin.max-request-bytes", 1024, 16 << 20);
+    }
+
+    public int adminRequestTimeoutMs() {
+        return intBetween("admin.request-timeout-ms", 100, 600_000);
     }
 
     public boolean registrationOpen() {

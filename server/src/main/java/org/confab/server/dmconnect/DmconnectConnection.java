@@ -287,6 +287,12 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     @Override
+    public String roomName() {
+        Room in = room;
+        return in == null ? null : in.name();
+    }
+
+    @Override
     public void deliver(Delivery delivery) {
         if (delivery instanceof Delivery.RoomDeleted deleted && room == deleted.room()) {
             room = null;

@@ -21,6 +21,11 @@ public interface Session {
 
     Instant since();
 
+    /** The room the session sits in, for the administrator's session list; null when in none. */
+    default String roomName() {
+        return null;
+    }
+
     /** Queues a delivery for the client. Never blocks. */
     void deliver(Delivery delivery);
 

@@ -26,6 +26,9 @@ class ServerConfigTest {
         assertThat(c.federationEnabled()).isTrue();
         assertThat(c.uploadMaxFileBytes()).isEqualTo(5 * 1024 * 1024);
         assertThat(c.uploadRetentionSeconds()).isEqualTo(24 * 60 * 60);
+        assertThat(c.adminPort()).isEqualTo(42450);
+        assertThat(c.adminMaxRequestBytes()).isEqualTo(65536);
+        assertThat(c.adminRequestTimeoutMs()).isEqualTo(10000);
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.confab.server.ConfabServer;
 import org.confab.server.config.ServerConfig;
@@ -34,6 +36,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("admin.account", ADMIN);
         settings.put("dmconnect.port", "0");
         settings.put("dmconnect.encrypted-port", "0");
+        settings.put("admin.port", "0");
         settings.put("dmconnect.greeting-delay-ms", "60");
         settings.put("dmconnect.fragment-wait-ms", "40");
         // Tests open many connections from one address and send fast; LimitsTest checks the limits.
@@ -124,6 +127,24 @@ public final class TestServer implements AutoCloseable {
 
     public int encryptedPort() {
         return server.port("dmconnect-encrypted");
+    }
+
+    /**
+     * Runs {@code confab admin ARGS} (or {@code confab ARGS} when the first is "stop") with this
+     * server's data directory and admin port, as an operator would with its configuration.
+     */
+    public Cli.Result cli(String... args) {
+        return cliWithInput("", args);
+    }
+
+    public Cli.Result cliWithInput(String stdin, String... args) {
+        List<String> all = new ArrayList<>();
+        if (!args[0].equals("stop")) {
+            all.add("admin");
+        }
+        all.addAll(List.of(args));
+        all.addAll(List.of("--set", "data.dir=" + dataDir, "--set", "admin.port=" + server.port("admin")));
+        return Cli.run(stdin, all.toArray(String[]::new));
     }
 
     public TextClient connect() {
