@@ -73,6 +73,22 @@ public final class Conn implements Loop.Selectable {
         });
     }
 
+    /** Takes over a connection a listening socket accepted (the direct-copy baseline's server end). */
+    public static void adopt(Loop loop, SocketChannel accepted, Handler handler) {
+        loop.execute(() -> {
+            try {
+                accepted.configureBlocking(false);
+                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                Conn conn = new Conn(loop, accepted, handler);
+                conn.key = accepted.register(loop.selector(), SelectionKey.OP_READ, conn);
+                handler.connected(conn);
+            } catch (IOException e) {
+                closeQuietly(accepted);
+                handler.closed(null, "accept: " + e.getMessage());
+            }
+        });
+    }
+
     public Loop loop() {
         return loop;
     }

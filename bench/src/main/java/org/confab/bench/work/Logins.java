@@ -85,7 +85,7 @@ public final class Logins implements Workload {
             return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
         }
         // Both chatters sit on loop 0: the chat's clock and its receivers share a thread, as one client would.
-        Sender chatSender = new Sender(chatters.get(0), 0, chatPlan.messages(), (long) (1e9 / CHAT_RATE));
+        Sender chatSender = new Sender(Outlet.room(chatters.get(0)), 0, chatPlan.messages(), (long) (1e9 / CHAT_RATE));
         context.generator().loop(0).execute(() -> chatSender.start(System.nanoTime()));
         Thread.sleep(1000);
 

@@ -5,14 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.confab.bench.dm.DmClient;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.measure.Latency;
 import org.confab.bench.measure.RunResult;
-import org.confab.bench.measure.Tally;
 import org.confab.bench.target.ProcessStats;
 
 /**
@@ -22,8 +19,6 @@ import org.confab.bench.target.ProcessStats;
  */
 public final class RoomTraffic implements Workload {
 
-    /** After the last message was sent, this long without a new delivery ends the wait. */
-    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int SETUP_IN_FLIGHT = 64;
 
     private final String name;
@@ -54,10 +49,7 @@ public final class RoomTraffic implements Workload {
     @Override
     public RunResult run(RunContext context) throws Exception {
         Generator gen = context.generator();
-        Tally[] tallies = new Tally[gen.size()];
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = new Tally();
-        }
+        TallyBoard board = new TallyBoard(gen);
         List<DmClient.Account> accounts = accounts(context.tag());
         Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < accounts.size(); i++) {
@@ -65,7 +57,7 @@ public final class RoomTraffic implements Workload {
         }
         Crowd crowd = new Crowd(context, client -> {
             int i = index.get(client.account().name());
-            client.receiver(new RoomReceiver(plan, plan.roomOf(i), tallies[i % tallies.length]));
+            client.receiver(new RoomReceiver(plan, plan.roomOf(i), board.forClient(i)));
         });
         List<DmClient> clients = crowd.connect(accounts, SETUP_IN_FLIGHT);
         List<String> warnings = new ArrayList<>(crowd.failures());
@@ -83,7 +75,7 @@ public final class RoomTraffic implements Workload {
         List<Sender> senders = new ArrayList<>();
         long interval = plan.flood() ? 0 : (long) (plan.senders() * 1e9 / plan.rate());
         for (int j = 0; j < plan.senders(); j++) {
-            senders.add(new Sender(clients.get(j), (long) j * plan.messages(), plan.messages(), interval));
+            senders.add(new Sender(Outlet.room(clients.get(j)), (long) j * plan.messages(), plan.messages(), interval));
         }
         long serverCpuBefore = serverCpu(context);
         Generator.Mark before = gen.mark();
@@ -93,33 +85,30 @@ public final class RoomTraffic implements Workload {
             long offset = plan.flood() ? 0 : interval * j / senders.size();
             gen.loop(j).execute(() -> s.start(go + offset));
         }
-        awaitDeliveries(context, tallies, senders);
+        board.await(plan.expectedDeliveries(), senders, context);
         Generator.Mark after = gen.mark();
         long serverCpuAfter = serverCpu(context);
 
-        Totals t = collect(gen, tallies);
+        TallyBoard.Totals t = board.collect();
         crowd.closeAll();
         long expected = plan.expectedDeliveries();
         long lastSent = senders.stream().mapToLong(Sender::lastSentNanos).max().orElse(go);
-        double seconds = Math.max(1, Math.max(t.lastNanos, lastSent) - go) / 1e9;
-        f.put("expected", expected).put("delivered", t.delivered).put("complete", (double) t.delivered / expected)
-                .put("duplicates", t.duplicates).put("stray", t.stray).put("dropped", crowd.dropped())
-                .put("elapsed_ms", seconds * 1000).put("deliveries_per_s", t.delivered / seconds)
-                .put("messages_per_s", plan.totalMessages() / seconds);
-        Latency.figures(t.latency, "", f);
+        double seconds = Math.max(1, Math.max(t.lastNanos(), lastSent) - go) / 1e9;
+        t.report(expected, plan.totalMessages(), seconds, f);
+        f.put("dropped", crowd.dropped());
         if (serverCpuBefore >= 0 && serverCpuAfter >= 0) {
             double cpu = (serverCpuAfter - serverCpuBefore) / 1e9;
             f.put("server_cpu_s", cpu);
-            if (t.delivered > 0) {
-                f.put("server_cpu_us_per_delivery", cpu * 1e6 / t.delivered);
+            if (t.delivered() > 0) {
+                f.put("server_cpu_us_per_delivery", cpu * 1e6 / t.delivered());
             }
         }
         gen.report(before, after, f, warnings);
         reportSenders(senders, f, warnings);
-        if (t.delivered < expected) {
-            warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered, expected));
+        if (t.delivered() < expected) {
+            warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
         }
-        return new RunResult(name, context.target().kind(), f, t.latency, warnings);
+        return new RunResult(name, context.target().kind(), f, t.latency(), warnings);
     }
 
     private void putPlan(Figures f) {
@@ -138,58 +127,6 @@ public final class RoomTraffic implements Workload {
             accounts.add(new DmClient.Account("b" + tag + "u" + i, "pw" + tag, true, room, plan.rooms() > 1));
         }
         return accounts;
-    }
-
-    private void awaitDeliveries(RunContext context, Tally[] tallies, List<Sender> senders) throws InterruptedException {
-        long expected = plan.expectedDeliveries();
-        long deadline = context.deadlineNanos();
-        long lastCount = -1;
-        long lastProgress = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long count = 0;
-            for (Tally t : tallies) {
-                count += t.deliveredSoFar();
-            }
-            if (count >= expected) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (count != lastCount) {
-                lastCount = count;
-                lastProgress = now;
-            } else if (senders.stream().allMatch(Sender::done) && now - lastProgress > QUIET_NANOS) {
-                return;
-            }
-            Thread.sleep(2);
-        }
-    }
-
-    private record Totals(long delivered, long duplicates, long stray, long lastNanos, Histogram latency) {
-    }
-
-    /** Reads each tally on its own loop, so that nothing is half-written. */
-    private static Totals collect(Generator gen, Tally[] tallies) throws Exception {
-        Histogram latency = Latency.newHistogram();
-        long delivered = 0;
-        long dups = 0;
-        long stray = 0;
-        long last = 0;
-        for (int i = 0; i < tallies.length; i++) {
-            Tally t = tallies[i];
-            CompletableFuture<long[]> read = new CompletableFuture<>();
-            gen.loop(i).execute(() -> {
-                synchronized (latency) {
-                    latency.add(t.latency());
-                }
-                read.complete(new long[] {t.delivered(), t.duplicates(), t.strays(), t.lastNanos()});
-            });
-            long[] v = read.get(10, TimeUnit.SECONDS);
-            delivered += v[0];
-            dups += v[1];
-            stray += v[2];
-            last = Math.max(last, v[3]);
-        }
-        return new Totals(delivered, dups, stray, last, latency);
     }
 
     private static long serverCpu(RunContext context) {

@@ -2,7 +2,6 @@ package org.confab.bench.work;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.confab.bench.dm.DmClient;
 import org.confab.bench.dm.Payload;
 
 /**
@@ -15,7 +14,7 @@ final class Sender {
     /** Flood messages per turn of the loop, so that receivers on the same loop are read in between. */
     private static final int FLOOD_BATCH = 64;
 
-    private final DmClient client;
+    private final Outlet client;
     private final long firstId;
     private final int count;
     private final long intervalNanos;
@@ -26,7 +25,7 @@ final class Sender {
     private volatile long lastSentNanos;
 
     /** {@code intervalNanos} 0 floods. */
-    Sender(DmClient client, long firstId, int count, long intervalNanos) {
+    Sender(Outlet client, long firstId, int count, long intervalNanos) {
         this.client = client;
         this.firstId = firstId;
         this.count = count;
@@ -70,7 +69,7 @@ final class Sender {
         for (int i = 0; i < n; i++) {
             lines.add(Payload.text(firstId + sent++, System.nanoTime()));
         }
-        client.sendBatch(lines);
+        client.send(lines);
         lastSentNanos = System.nanoTime();
         noteBacklog();
         if (sent < count) {
@@ -85,9 +84,11 @@ final class Sender {
         long now = System.nanoTime();
         long due = startNanos + sent * intervalNanos;
         maxLagNanos = Math.max(maxLagNanos, now - due);
+        List<String> lines = new ArrayList<>(1);
         while (sent < count && startNanos + sent * intervalNanos <= now) {
-            client.send(Payload.text(firstId + sent++, System.nanoTime()));
+            lines.add(Payload.text(firstId + sent++, System.nanoTime()));
         }
+        client.send(lines);
         lastSentNanos = System.nanoTime();
         noteBacklog();
         if (sent < count) {
