@@ -42,6 +42,14 @@ public final class Replies {
     public static final String INVALID_SERVER_NAME =
             "Invalid server name: use 1-32 letters, digits, '_', '-' or '.'.";
     public static final String EMPTY_PASSWORD = "Password must not be empty.";
+    public static final String INTERNAL_ERROR = "Something went wrong on the server; please try again.";
+    public static final String TOO_MANY_SESSIONS = "Too many sessions for this account; close one first.";
+    public static final String LOGIN_TIMED_OUT = "Login timed out.";
+    public static final String IDLE_TIMED_OUT = "Connection timed out: nothing received for too long.";
+    public static final String TOO_FAST = "You are sending messages too fast; this one was dropped.";
+    public static final String IP_BLACKLISTED = "Access denied: your address is blacklisted on this server.";
+    public static final String USER_BLACKLISTED = "Access denied: this account is blacklisted on this server.";
+    public static final String NOT_WHITELISTED = "Access denied: this server admits whitelisted users only.";
 
     private static final String HELP = String.join("\n",
             "/login <username> <password> - Login with username and password.",

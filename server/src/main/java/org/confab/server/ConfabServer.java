@@ -15,13 +15,19 @@ import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import java.time.Clock;
+import java.time.Duration;
+import org.confab.server.access.Admission;
+import org.confab.server.access.LoginThrottle;
 import org.confab.server.account.Accounts;
+import org.confab.server.contacts.Contacts;
 import org.confab.server.account.PasswordHasher;
 import org.confab.server.capability.Capabilities;
 import org.confab.server.community.Community;
 import org.confab.server.config.ServerConfig;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.dmconnect.DmconnectAcceptors;
+import org.confab.server.limits.ConnectionsPerAddress;
 import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
@@ -40,6 +46,7 @@ public final class ConfabServer implements AutoCloseable {
     private final Workers workers;
     private final Community community;
     private final SimpleIoProcessorPool<NioSession> processors;
+    private final ConnectionsPerAddress connectionLimit;
     private final Map<String, NioSocketAcceptor> acceptors = new LinkedHashMap<>();
     private volatile boolean closed;
 
@@ -52,11 +59,16 @@ public final class ConfabServer implements AutoCloseable {
         }
         this.store = Store.open(config.dataDir());
         this.workers = new Workers(config.databaseThreads(), config.hashingThreads());
-        Accounts accounts = new Accounts(store, new PasswordHasher(config.passwordParameters()), workers.database(),
-                workers.hashing(), config.registrationOpen());
-        this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(), store,
-                workers.database());
+        LoginThrottle throttle = new LoginThrottle(config.loginMaxFailures(),
+                Duration.ofSeconds(config.loginFailureWindowSeconds()), Clock.systemUTC());
+        workers.timers().scheduleWithFixedDelay(throttle::purge, 1, 1, TimeUnit.MINUTES);
+        Accounts accounts = new Accounts(store, new Admission(store), throttle,
+                new PasswordHasher(config.passwordParameters()), workers.database(), workers.hashing(),
+                config.registrationOpen());
+        this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
+                new Contacts(store, workers.database()), store, workers.database());
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
+        this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
     }
 
     /** Opens the store and binds every configured port. */
@@ -79,6 +91,7 @@ public final class ConfabServer implements AutoCloseable {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        acceptor.getFilterChain().addLast("connections-per-address", connectionLimit);
         acceptor.setHandler(handler);
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
         acceptors.put(name, acceptor);

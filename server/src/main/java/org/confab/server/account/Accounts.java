@@ -1,5 +1,6 @@
 package org.confab.server.account;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
+import org.confab.server.access.Admission;
+import org.confab.server.access.LoginThrottle;
 import org.confab.storage.AccountRecord;
 import org.confab.storage.Store;
 
@@ -17,21 +20,39 @@ import org.confab.storage.Store;
  */
 public final class Accounts {
 
-    public enum Registration { REGISTERED, NAME_TAKEN, INVALID_NAME, EMPTY_PASSWORD, CLOSED }
+    public enum Registration {
+        REGISTERED, NAME_TAKEN, INVALID_NAME, EMPTY_PASSWORD, CLOSED, IP_BLACKLISTED, USER_BLACKLISTED, NOT_WHITELISTED;
+
+        static Registration refusedBy(Admission.Verdict verdict) {
+            return switch (verdict) {
+                case IP_BLACKLISTED -> IP_BLACKLISTED;
+                case USER_BLACKLISTED -> USER_BLACKLISTED;
+                case NOT_WHITELISTED -> NOT_WHITELISTED;
+                case ADMITTED -> throw new IllegalArgumentException("admitted");
+            };
+        }
+    }
 
     public sealed interface Authentication {
         record Success(Account account) implements Authentication {
         }
 
-        record Failure(Reason reason) implements Authentication {
+        /** {@code denied} is set when admission refused, before any password was checked. */
+        record Failure(Reason reason, Admission.Verdict denied) implements Authentication {
+            Failure(Reason reason) {
+                this(reason, null);
+            }
         }
 
-        enum Reason { INVALID_CREDENTIALS, BANNED }
+        /** THROTTLED: too many recent failures; clients are told the same as for a wrong password. */
+        enum Reason { INVALID_CREDENTIALS, THROTTLED, BANNED, DENIED }
     }
 
     private static final Pattern BASE64 = Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
 
     private final Store store;
+    private final Admission admission;
+    private final LoginThrottle throttle;
     private final PasswordHasher hasher;
     private final Executor database;
     private final Executor hashing;
@@ -40,8 +61,11 @@ public final class Accounts {
     // so that timing does not tell which names are registered.
     private final CompletableFuture<String> decoyHash;
 
-    public Accounts(Store store, PasswordHasher hasher, Executor database, Executor hashing, boolean registrationOpen) {
+    public Accounts(Store store, Admission admission, LoginThrottle throttle, PasswordHasher hasher, Executor database,
+                    Executor hashing, boolean registrationOpen) {
         this.store = store;
+        this.admission = admission;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.database = database;
         this.hashing = hashing;
@@ -53,7 +77,11 @@ public final class Accounts {
         return registrationOpen;
     }
 
-    public CompletableFuture<Registration> register(String name, String password) {
+    public Admission admission() {
+        return admission;
+    }
+
+    public CompletableFuture<Registration> register(String name, String password, InetAddress from) {
         if (!registrationOpen) {
             return CompletableFuture.completedFuture(Registration.CLOSED);
         }
@@ -63,23 +91,43 @@ public final class Accounts {
         if (password.isEmpty()) {
             return CompletableFuture.completedFuture(Registration.EMPTY_PASSWORD);
         }
-        return CompletableFuture.supplyAsync(() -> store.accounts().findByName(name).isPresent(), database)
-                .thenComposeAsync(taken -> taken
-                        ? CompletableFuture.completedFuture((String) null)
-                        : CompletableFuture.supplyAsync(() -> hasher.hash(password), hashing), database)
-                .thenApplyAsync(hash -> {
-                    if (hash == null) {
-                        return Registration.NAME_TAKEN;
+        return CompletableFuture.supplyAsync(() -> {
+                    Admission.Verdict verdict = admission.check(from, name);
+                    if (verdict != Admission.Verdict.ADMITTED) {
+                        return Registration.refusedBy(verdict);
                     }
-                    return store.accounts().create(name, hash).isPresent() ? Registration.REGISTERED : Registration.NAME_TAKEN;
-                }, database);
+                    return store.accounts().findByName(name).isPresent() ? Registration.NAME_TAKEN : null;
+                }, database)
+                .thenCompose(refused -> refused != null
+                        ? CompletableFuture.completedFuture(refused)
+                        : CompletableFuture.supplyAsync(() -> hasher.hash(password), hashing)
+                                .thenApplyAsync(hash -> store.accounts().create(name, hash).isPresent()
+                                        ? Registration.REGISTERED : Registration.NAME_TAKEN, database));
     }
 
     /**
-     * Checks a password. DMCD-era clients may send the password base64-encoded; a password that
-     * is valid base64 of UTF-8 text is therefore also tried decoded.
+     * Admission first (blacklists, whitelist mode), then the failed-login throttle, then the
+     * password. DMCD-era clients may send the password base64-encoded; a password that is valid
+     * base64 of UTF-8 text is therefore also tried decoded.
      */
-    public CompletableFuture<Authentication> authenticate(String name, String password) {
+    public CompletableFuture<Authentication> authenticate(String name, String password, InetAddress from) {
+        String key = Names.key(name);
+        return CompletableFuture.supplyAsync(() -> {
+                    Admission.Verdict verdict = admission.check(from, name);
+                    if (verdict != Admission.Verdict.ADMITTED) {
+                        return new Authentication.Failure(Authentication.Reason.DENIED, verdict);
+                    }
+                    if (!throttle.allows(from, key)) {
+                        return new Authentication.Failure(Authentication.Reason.THROTTLED);
+                    }
+                    return null;
+                }, database)
+                .thenCompose(refused -> refused != null
+                        ? CompletableFuture.completedFuture(refused)
+                        : checkPassword(name, password, from));
+    }
+
+    private CompletableFuture<Authentication> checkPassword(String name, String password, InetAddress from) {
         return CompletableFuture.supplyAsync(() -> Names.isValid(name) ? store.accounts().findByName(name) : Optional.<AccountRecord>empty(), database)
                 .thenCompose(found -> found.isEmpty()
                         ? decoyHash.thenApplyAsync(decoy -> {
@@ -89,6 +137,7 @@ public final class Accounts {
                         : CompletableFuture.supplyAsync(() -> matches(password, found.get().passwordHash()) ? found : Optional.<AccountRecord>empty(), hashing))
                 .thenApplyAsync(matched -> {
                     if (matched.isEmpty()) {
+                        throttle.failed(from, Names.key(name));
                         return new Authentication.Failure(Authentication.Reason.INVALID_CREDENTIALS);
                     }
                     AccountRecord record = matched.get();

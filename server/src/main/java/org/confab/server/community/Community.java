@@ -7,6 +7,8 @@ import java.util.concurrent.Executor;
 import org.confab.server.account.Account;
 import org.confab.server.account.Accounts;
 import org.confab.server.account.Names;
+import org.confab.server.access.Admission;
+import org.confab.server.contacts.Contacts;
 import org.confab.server.delivery.Content;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.delivery.Participant;
@@ -35,15 +37,21 @@ public final class Community {
     private final Accounts accounts;
     private final Rooms rooms;
     private final Sessions sessions;
+    private final Contacts contacts;
     private final Store store;
     private final Executor database;
 
-    public Community(Accounts accounts, Rooms rooms, Sessions sessions, Store store, Executor database) {
+    public Community(Accounts accounts, Rooms rooms, Sessions sessions, Contacts contacts, Store store, Executor database) {
         this.accounts = accounts;
         this.rooms = rooms;
         this.sessions = sessions;
+        this.contacts = contacts;
         this.store = store;
         this.database = database;
+    }
+
+    public Contacts contacts() {
+        return contacts;
     }
 
     public Accounts accounts() {
@@ -58,10 +66,13 @@ public final class Community {
         return sessions;
     }
 
-    public void online(Session session) {
-        sessions.add(session);
-        log.info("Login: {} via {} from {} (session {})", session.account().name(), session.protocol().label(),
-                session.remoteAddress(), session.id());
+    /** A session has logged in; it is online once the account's block list is in memory. */
+    public CompletableFuture<Void> online(Session session) {
+        return contacts.load(session.account()).thenRun(() -> {
+            sessions.add(session);
+            log.info("Login: {} via {} from {} (session {})", session.account().name(), session.protocol().label(),
+                    session.remoteAddress(), session.id());
+        });
     }
 
     /** The session is gone: it leaves its room, if any, and the account may go offline. */
@@ -70,6 +81,7 @@ public final class Community {
             exit(session, room);
         }
         if (sessions.remove(session)) {
+            contacts.unload(session.account());
             database.execute(() -> store.accounts().touchLastSeen(session.account().id(), java.time.Instant.now()));
         }
     }
@@ -78,7 +90,7 @@ public final class Community {
     public void enter(Session session, Room room) {
         Participant who = Participant.local(session.account().name());
         if (room.enter(session, who)) {
-            fanOut(room, new Delivery.MemberJoined(room, who));
+            fanOut(room, who, new Delivery.MemberJoined(room, who));
         }
         // Joining a room over DMconnect makes the account a member of that vCom group.
         long accountId = session.account().id();
@@ -88,18 +100,19 @@ public final class Community {
     public void exit(Session session, Room room) {
         Participant who = Participant.local(session.account().name());
         if (room.exit(session, who)) {
-            fanOut(room, new Delivery.MemberLeft(room, who));
+            fanOut(room, who, new Delivery.MemberLeft(room, who));
         }
     }
 
     /** Public chat: every session in the room hears it, the sender's own included. */
     public void say(Session session, Room room, String text) {
-        fanOut(room, new Delivery.RoomMessage(room, Participant.local(session.account().name()),
-                new Content.Text(text), System.currentTimeMillis()));
+        Participant who = Participant.local(session.account().name());
+        fanOut(room, who, new Delivery.RoomMessage(room, who, new Content.Text(text), System.currentTimeMillis()));
     }
 
     public void act(Session session, Room room, String act) {
-        fanOut(room, new Delivery.RoomAct(room, Participant.local(session.account().name()), act));
+        Participant who = Participant.local(session.account().name());
+        fanOut(room, who, new Delivery.RoomAct(room, who, act));
     }
 
     public List<Participant> members(Room room) {
@@ -115,8 +128,8 @@ public final class Community {
         if (key.equals(from.key())) {
             return CompletableFuture.completedFuture(PrivateOutcome.SELF);
         }
-        if (deliverToAccount(key, new Delivery.PrivateMessage(Participant.local(from.name()), content,
-                System.currentTimeMillis(), false))) {
+        Participant sender = Participant.local(from.name());
+        if (deliverToAccount(key, new Delivery.PrivateMessage(sender, content, System.currentTimeMillis(), false))) {
             return CompletableFuture.completedFuture(PrivateOutcome.SENT);
         }
         return accounts.find(recipient).thenApplyAsync(found -> {
@@ -127,8 +140,8 @@ public final class Community {
                 return PrivateOutcome.BANNED;
             }
             // It may have come online while we looked it up.
-            return deliverToAccount(key, new Delivery.PrivateMessage(Participant.local(from.name()), content,
-                    System.currentTimeMillis(), false)) ? PrivateOutcome.SENT : PrivateOutcome.OFFLINE;
+            return deliverToAccount(key, new Delivery.PrivateMessage(sender, content, System.currentTimeMillis(), false))
+                    ? PrivateOutcome.SENT : PrivateOutcome.OFFLINE;
         }, database);
     }
 
@@ -185,17 +198,58 @@ public final class Community {
         return rooms.find(name);
     }
 
-    private boolean deliverToAccount(String key, Delivery delivery) {
+    /** Ends one session (administrator's kick); false when there is no such session. */
+    public boolean kick(long sessionId) {
+        Optional<Session> session = sessions.find(sessionId);
+        session.ifPresent(s -> {
+            sessions.remove(s);
+            s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.KICKED));
+            log.info("Kicked {} (session {})", s.account().name(), s.id());
+        });
+        return session.isPresent();
+    }
+
+    /**
+     * Applies the access lists to everyone already connected, after an administrator changed
+     * them: each session that would no longer be admitted is told why and closed. Returns how
+     * many were closed.
+     */
+    public CompletableFuture<Integer> enforceAccess() {
+        return CompletableFuture.supplyAsync(() -> {
+            int closed = 0;
+            for (Session s : List.copyOf(sessions.all())) {
+                Admission.Verdict verdict = accounts.admission().check(s.remoteAddress().getAddress(), s.account().name());
+                if (verdict != Admission.Verdict.ADMITTED) {
+                    sessions.remove(s);
+                    s.disconnect(new Delivery.Notice(switch (verdict) {
+                        case IP_BLACKLISTED -> Delivery.Notice.Reason.IP_BLACKLISTED;
+                        case USER_BLACKLISTED -> Delivery.Notice.Reason.USER_BLACKLISTED;
+                        default -> Delivery.Notice.Reason.NOT_WHITELISTED;
+                    }));
+                    log.info("Access revoked: {} from {} ({})", s.account().name(), s.remoteAddress(), verdict);
+                    closed++;
+                }
+            }
+            return closed;
+        }, database);
+    }
+
+    /** Delivers to every session of an account unless it blocks the sender; false when it has none. */
+    private boolean deliverToAccount(String key, Delivery.PrivateMessage delivery) {
         List<Session> targets = sessions.of(key);
         for (Session s : targets) {
-            s.deliver(delivery);
+            if (!contacts.blocks(s.account(), delivery.sender())) {
+                s.deliver(delivery);
+            }
         }
         return !targets.isEmpty();
     }
 
-    private static void fanOut(Room room, Delivery delivery) {
+    private void fanOut(Room room, Participant sender, Delivery delivery) {
         for (Session s : room.sessions()) {
-            s.deliver(delivery);
+            if (!contacts.blocks(s.account(), sender)) {
+                s.deliver(delivery);
+            }
         }
     }
 }

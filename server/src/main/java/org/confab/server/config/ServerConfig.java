@@ -101,6 +101,9 @@ public final class ServerConfig {
         databaseThreads();
         hashingThreads();
         bool("registration.open");
+        loginMaxFailures();
+        loginFailureWindowSeconds();
+        values.stringPropertyNames().stream().filter(k -> k.startsWith("limits.")).forEach(this::limit);
     }
 
     public String get(String key) {
@@ -132,6 +135,19 @@ public final class ServerConfig {
 
     public boolean registrationOpen() {
         return bool("registration.open");
+    }
+
+    public int loginMaxFailures() {
+        return intBetween("login.max-failures", 1, 1_000_000);
+    }
+
+    public int loginFailureWindowSeconds() {
+        return intBetween("login.failure-window-seconds", 1, 86_400);
+    }
+
+    /** A limit from the {@code limits.} section: a whole number, 0 meaning "no limit". */
+    public int limit(String key) {
+        return intBetween(key, 0, Integer.MAX_VALUE);
     }
 
     public int dmconnectPort() {

@@ -31,6 +31,6 @@ public sealed interface Delivery {
 
     /** Last words before the server closes a session. */
     record Notice(Reason reason) implements Delivery {
-        public enum Reason { BANNED, SHUTTING_DOWN, KICKED }
+        public enum Reason { BANNED, SHUTTING_DOWN, KICKED, IP_BLACKLISTED, USER_BLACKLISTED, NOT_WHITELISTED }
     }
 }

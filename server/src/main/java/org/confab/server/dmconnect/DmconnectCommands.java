@@ -3,6 +3,7 @@ package org.confab.server.dmconnect;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.confab.server.account.Accounts;
 import org.confab.server.account.Names;
@@ -84,6 +85,9 @@ final class DmconnectCommands {
             return beforeLogin ? say(conn, Replies.GREETING) : null;
         }
         ClientCommand command = CommandParser.parse(((Inbound.Message) inbound).text());
+        if (!(command instanceof KeepAlive) && !conn.allowMessage()) {
+            return say(conn, Replies.TOO_FAST);
+        }
         return beforeLogin ? beforeLogin(command, conn) : afterLogin(command, conn);
     }
 
@@ -103,32 +107,54 @@ final class DmconnectCommands {
     }
 
     private CompletionStage<?> register(Register command, DmconnectConnection conn) {
-        return community.accounts().register(command.username(), command.password()).thenAccept(result -> {
+        return community.accounts().register(command.username(), command.password(), conn.remoteAddress().getAddress()).thenAccept(result -> {
             conn.send(switch (result) {
                 case REGISTERED -> Replies.REGISTERED;
                 case NAME_TAKEN -> Replies.USERNAME_TAKEN;
                 case INVALID_NAME -> Replies.INVALID_USERNAME;
                 case EMPTY_PASSWORD -> Replies.EMPTY_PASSWORD;
                 case CLOSED -> Replies.REGISTRATION_CLOSED;
+                case IP_BLACKLISTED -> Replies.IP_BLACKLISTED;
+                case USER_BLACKLISTED -> Replies.USER_BLACKLISTED;
+                case NOT_WHITELISTED -> Replies.NOT_WHITELISTED;
             });
             conn.send(Replies.GREETING);
         });
     }
 
     private CompletionStage<?> login(Login command, DmconnectConnection conn) {
-        return community.accounts().authenticate(command.username(), command.password()).thenAccept(result -> {
-            if (result instanceof Accounts.Authentication.Success success) {
-                conn.loggedIn(success.account());
-                community.online(conn);
-                conn.send(Replies.LOGIN_SUCCESSFUL);
-                conn.send(Replies.availableServers(community.rooms().names()));
-                conn.send(Replies.SELECT_SERVER);
-                return;
-            }
-            Accounts.Authentication.Failure failure = (Accounts.Authentication.Failure) result;
-            conn.send(failure.reason() == Accounts.Authentication.Reason.BANNED ? Replies.BANNED_LOGIN : Replies.INVALID_LOGIN);
-            conn.send(Replies.GREETING);
-        });
+        return community.accounts().authenticate(command.username(), command.password(), conn.remoteAddress().getAddress())
+                .thenCompose(result -> {
+                    if (result instanceof Accounts.Authentication.Success success) {
+                        int maxSessions = conn.settings().limits().sessionsPerAccount();
+                        if (maxSessions > 0 && community.sessions().of(success.account().key()).size() >= maxSessions) {
+                            conn.send(Replies.TOO_MANY_SESSIONS);
+                            conn.send(Replies.GREETING);
+                            return CompletableFuture.completedFuture(null);
+                        }
+                        conn.loggedIn(success.account());
+                        return community.online(conn).thenRun(() -> {
+                            conn.send(Replies.LOGIN_SUCCESSFUL);
+                            conn.send(Replies.availableServers(community.rooms().names()));
+                            conn.send(Replies.SELECT_SERVER);
+                        });
+                    }
+                    conn.send(refusal((Accounts.Authentication.Failure) result));
+                    conn.send(Replies.GREETING);
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    private static String refusal(Accounts.Authentication.Failure failure) {
+        return switch (failure.reason()) {
+            case INVALID_CREDENTIALS, THROTTLED -> Replies.INVALID_LOGIN;
+            case BANNED -> Replies.BANNED_LOGIN;
+            case DENIED -> switch (failure.denied()) {
+                case IP_BLACKLISTED -> Replies.IP_BLACKLISTED;
+                case USER_BLACKLISTED -> Replies.USER_BLACKLISTED;
+                default -> Replies.NOT_WHITELISTED;
+            };
+        };
     }
 
     // --- after login ----------------------------------------------------------------------------

@@ -9,11 +9,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.confab.server.account.Account;
 import org.confab.server.account.Names;
 import org.confab.server.capability.Capability;
 import org.confab.server.delivery.Delivery;
+import org.confab.server.limits.RateLimiter;
 import org.confab.server.room.Room;
 import org.confab.server.runtime.SerialQueue;
 import org.confab.server.session.Protocol;
@@ -45,10 +47,12 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     private final SerialQueue queue = new SerialQueue();
     private final Instant since = Instant.now();
 
+    private final RateLimiter rate;
     private volatile State state = State.GREETING;
     private volatile Account account;
     private volatile Room room;
     private ScheduledFuture<?> flushTimer;
+    private volatile ScheduledFuture<?> loginDeadline;
 
     DmconnectConnection(long id, IoSession io, Protocol protocol, DmconnectSettings settings, DmconnectCommands commands,
                         ScheduledExecutorService timers, Function<String, IoBuffer> encoder) {
@@ -60,6 +64,39 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         this.timers = timers;
         this.encoder = encoder;
         this.framer = new MessageFramer(settings.maxMessageBytes());
+        this.rate = RateLimiter.of(settings.limits().messagesPerSecond(), settings.limits().messageBurst(), System.nanoTime());
+        int loginTimeout = settings.limits().loginTimeoutSeconds();
+        if (loginTimeout > 0) {
+            loginDeadline = timers.schedule(() -> queue.submit(this::loginTimedOut), loginTimeout, TimeUnit.SECONDS);
+        }
+    }
+
+    private java.util.concurrent.CompletionStage<?> loginTimedOut() {
+        if (state == State.GREETING || state == State.LOGIN) {
+            log.info("Closing {}: not logged in within {} s", remoteAddress(), settings.limits().loginTimeoutSeconds());
+            if (state == State.LOGIN) {
+                send(org.confab.text.Replies.LOGIN_TIMED_OUT);
+            }
+            io.closeOnFlush();
+        }
+        return null;
+    }
+
+    /** Nothing arrived for the idle timeout after login. */
+    void idleTimedOut() {
+        log.info("Closing {} ({}): idle for {} s", remoteAddress(), accountName(), settings.limits().idleTimeoutSeconds());
+        send(org.confab.text.Replies.IDLE_TIMED_OUT);
+        io.closeOnFlush();
+    }
+
+    /** The connection turned out not to be a chat client; its timers are not ours to run. */
+    void abandon() {
+        cancelTimers();
+    }
+
+    /** Whether the message rate allows one more message now. */
+    boolean allowMessage() {
+        return rate.tryAcquire(System.nanoTime());
     }
 
     /** Sends the greeting once, when the connection has shown itself to be a chat client. */
@@ -90,6 +127,18 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         }
     }
 
+    private void cancelTimers() {
+        ScheduledFuture<?> deadline = loginDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        synchronized (framer) {
+            if (flushTimer != null) {
+                flushTimer.cancel(false);
+            }
+        }
+    }
+
     private void scheduleFlush() {
         if (flushTimer != null) {
             flushTimer.cancel(false);
@@ -111,16 +160,28 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     }
 
     private void submit(Inbound inbound) {
-        queue.submit(() -> state == State.CLOSED ? null : commands.handle(inbound, this));
+        queue.submit(() -> {
+            if (state == State.CLOSED) {
+                return null;
+            }
+            java.util.concurrent.CompletionStage<?> stage = commands.handle(inbound, this);
+            return stage == null ? null : stage.handle((ok, error) -> error == null ? null : failed(error));
+        });
+    }
+
+    /** A command failed inside the server: the client hears so instead of waiting forever. */
+    private Object failed(Throwable error) {
+        log.error("Command from {} ({}) failed", remoteAddress(), accountName(), error);
+        send(org.confab.text.Replies.INTERNAL_ERROR);
+        if (state == State.LOGIN) {
+            send(org.confab.text.Replies.GREETING);
+        }
+        return null;
     }
 
     /** The connection closed, for whatever reason. */
     void closed() {
-        synchronized (framer) {
-            if (flushTimer != null) {
-                flushTimer.cancel(false);
-            }
-        }
+        cancelTimers();
         queue.submit(() -> {
             State was = state;
             state = State.CLOSED;
@@ -141,6 +202,13 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     void loggedIn(Account account) {
         this.account = account;
         this.state = State.CHAT;
+        ScheduledFuture<?> deadline = loginDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        if (settings.limits().idleTimeoutSeconds() > 0) {
+            io.getConfig().setIdleTime(IdleStatus.READER_IDLE, settings.limits().idleTimeoutSeconds());
+        }
     }
 
     Room room() {

@@ -30,6 +30,9 @@ final class DmconnectFormat {
             case BANNED -> Replies.YOU_ARE_BANNED;
             case SHUTTING_DOWN -> Replies.SERVER_SHUTTING_DOWN;
             case KICKED -> Replies.KICKED;
+            case IP_BLACKLISTED -> Replies.IP_BLACKLISTED;
+            case USER_BLACKLISTED -> Replies.USER_BLACKLISTED;
+            case NOT_WHITELISTED -> Replies.NOT_WHITELISTED;
         };
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Sessions;
@@ -125,7 +126,7 @@ public final class DmconnectHandler extends IoHandlerAdapter {
     }
 
     private static void handOver(IoSession io, SideChannel side, IoBuffer first) {
-        io.removeAttribute(CONNECTION);
+        ((DmconnectConnection) io.removeAttribute(CONNECTION)).abandon();
         io.setAttribute(SIDE, side);
         side.received(io, first);
     }
@@ -144,6 +145,14 @@ public final class DmconnectHandler extends IoHandlerAdapter {
         SideChannel side = (SideChannel) io.getAttribute(SIDE);
         if (side != null) {
             side.closed(io);
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession io, IdleStatus status) {
+        DmconnectConnection conn = (DmconnectConnection) io.getAttribute(CONNECTION);
+        if (conn != null && status == IdleStatus.READER_IDLE) {
+            conn.idleTimedOut();
         }
     }
 

@@ -45,6 +45,10 @@ public final class Sessions {
         return last[0];
     }
 
+    public java.util.Optional<Session> find(long id) {
+        return java.util.Optional.ofNullable(byId.get(id));
+    }
+
     public List<Session> of(String accountKey) {
         return byAccount.getOrDefault(accountKey, List.of());
     }

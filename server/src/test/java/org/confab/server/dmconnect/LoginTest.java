@@ -161,6 +161,17 @@ class LoginTest {
     }
 
     @Test
+    void absurdlyLongNamesAreJustInvalid() {
+        // Found by the fuzzer: a 300+ character name used to fail inside the access-list lookup.
+        String name = "n".repeat(400);
+        try (TextClient c = server.connect()) {
+            c.expectGreeting();
+            c.send("/login " + name + " pw").expect("Invalid username or password.").expectGreeting();
+            c.send("/register " + name + " pw").expect("Invalid username: use 1-32 letters, digits, '_', '-' or '.'.").expectGreeting();
+        }
+    }
+
+    @Test
     void severalSessionsPerAccount() {
         try (TextClient a = server.loggedIn("multi"); TextClient b = server.connect()) {
             b.expectGreeting();

@@ -33,22 +33,4 @@ class PersistenceTest {
             }
         }
     }
-
-    @Test
-    void passwordsAreNotStoredInClear() throws Exception {
-        try (TestServer server = TestServer.start()) {
-            try (TextClient c = server.connect()) {
-                c.expectGreeting();
-                c.register("secretive", "Tr0ub4dor-and-3");
-            }
-            server.server().close();
-            try (var files = java.nio.file.Files.walk(server.dataDir())) {
-                for (var file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                    byte[] bytes = java.nio.file.Files.readAllBytes(file);
-                    assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
-                            .as(file.toString()).doesNotContain("Tr0ub4dor-and-3");
-                }
-            }
-        }
-    }
 }

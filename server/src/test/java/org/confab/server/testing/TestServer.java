@@ -32,6 +32,9 @@ public final class TestServer implements AutoCloseable {
         settings.put("dmconnect.port", "0");
         settings.put("dmconnect.greeting-delay-ms", "60");
         settings.put("dmconnect.fragment-wait-ms", "40");
+        // Tests open many connections from one address and send fast; LimitsTest checks the limits.
+        settings.put("limits.connections-per-address", "0");
+        settings.put("limits.messages-per-second", "0");
         settings.putAll(overrides);
     }
 

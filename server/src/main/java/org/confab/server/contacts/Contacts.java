@@ -1,0 +1,103 @@
+package org.confab.server.contacts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.confab.server.account.Account;
+import org.confab.server.delivery.Participant;
+import org.confab.storage.ListKind;
+import org.confab.storage.Store;
+import org.confab.storage.UserList;
+
+/**
+ * Each account's two lists, shared by every protocol: the friend list (vCom's friendlist and
+ * DMconnect's status subscriptions) and the block list (vCom's blocklist and DMconnect's ignore
+ * list). Entries are user names, or {@code user@host} for users of other hosts, compared
+ * without regard to case. Every change stamps the list with the current time, which is what
+ * vCom's list sync compares.
+ *
+ * <p>The block lists of online accounts are kept in memory so that fan-out can filter without
+ * touching the database.
+ */
+public final class Contacts {
+
+    private final Store store;
+    private final Executor database;
+    private final Map<Long, Set<String>> blockedByOnlineAccount = new ConcurrentHashMap<>();
+
+    public Contacts(Store store, Executor database) {
+        this.store = store;
+        this.database = database;
+    }
+
+    public static String entryKey(String entry) {
+        return entry.toLowerCase(Locale.ROOT);
+    }
+
+    /** Loads an account's block list into memory; call before its first session goes online. */
+    public CompletableFuture<Void> load(Account account) {
+        return CompletableFuture.runAsync(() -> cacheBlocked(account.id(), store.userLists().get(account.id(), ListKind.BLOCKED)), database);
+    }
+
+    /** Forgets an account's cached block list once it has no session left. */
+    public void unload(Account account) {
+        blockedByOnlineAccount.remove(account.id());
+    }
+
+    /** Whether {@code recipient} blocks {@code sender}. Memory only: valid for online accounts. */
+    public boolean blocks(Account recipient, Participant sender) {
+        Set<String> blocked = blockedByOnlineAccount.get(recipient.id());
+        return blocked != null && blocked.contains(sender.key());
+    }
+
+    /** The same question for any account, online or not; reads the store. Call off I/O threads. */
+    public boolean blocksStored(long recipientId, Participant sender) {
+        return store.userLists().contains(recipientId, ListKind.BLOCKED, sender.key());
+    }
+
+    public CompletableFuture<UserList> get(Account account, ListKind kind) {
+        return CompletableFuture.supplyAsync(() -> store.userLists().get(account.id(), kind), database);
+    }
+
+    public CompletableFuture<Boolean> add(Account account, ListKind kind, String entry) {
+        return change(account, kind, () -> store.userLists().add(account.id(), kind, entryKey(entry), System.currentTimeMillis()));
+    }
+
+    public CompletableFuture<Boolean> remove(Account account, ListKind kind, String entry) {
+        return change(account, kind, () -> store.userLists().remove(account.id(), kind, entryKey(entry), System.currentTimeMillis()));
+    }
+
+    public CompletableFuture<Boolean> clear(Account account, ListKind kind) {
+        return change(account, kind, () -> {
+            store.userLists().clear(account.id(), kind, System.currentTimeMillis());
+            return true;
+        });
+    }
+
+    /** Replaces a whole list (vCom list sync, "the client's list is newer"). */
+    public CompletableFuture<Boolean> replace(Account account, ListKind kind, List<String> entries) {
+        return change(account, kind, () -> {
+            store.userLists().replace(account.id(), kind, entries.stream().map(Contacts::entryKey).toList(),
+                    System.currentTimeMillis());
+            return true;
+        });
+    }
+
+    private CompletableFuture<Boolean> change(Account account, ListKind kind, java.util.function.Supplier<Boolean> write) {
+        return CompletableFuture.supplyAsync(() -> {
+            boolean changed = write.get();
+            if (kind == ListKind.BLOCKED && blockedByOnlineAccount.containsKey(account.id())) {
+                cacheBlocked(account.id(), store.userLists().get(account.id(), ListKind.BLOCKED));
+            }
+            return changed;
+        }, database);
+    }
+
+    private void cacheBlocked(long accountId, UserList list) {
+        blockedByOnlineAccount.put(accountId, Set.copyOf(list.entries().stream().map(Contacts::entryKey).toList()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.confab.server.fuzz;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Turns well-formed sessions into hostile ones: random bytes, bit flips, truncations,
+ * duplicated and reordered messages, huge and negative lengths spliced in. Deterministic for a
+ * seed, so that any failing case can be replayed.
+ */
+final class Mutator {
+
+    private final Random random;
+
+    Mutator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    Random random() {
+        return random;
+    }
+
+    /** One fuzz case built from a valid session given as its messages (each one wire unit). */
+    byte[] mutate(List<byte[]> messages) {
+        return switch (random.nextInt(7)) {
+            case 0 -> randomBytes(1 + random.nextInt(4096));
+            case 1 -> flipBits(concat(messages));
+            case 2 -> truncate(concat(messages));
+            case 3 -> concat(duplicate(messages));
+            case 4 -> concat(reorder(messages));
+            case 5 -> spliceInts(concat(messages));
+            default -> spliceBlock(concat(messages));
+        };
+    }
+
+    byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private byte[] flipBits(byte[] b) {
+        int flips = 1 + random.nextInt(Math.max(1, b.length / 8));
+        for (int i = 0; i < flips && b.length > 0; i++) {
+            b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+        }
+        return b;
+    }
+
+    private byte[] truncate(byte[] b) {
+        return b.length == 0 ? b : java.util.Arrays.copyOf(b, random.nextInt(b.length));
+    }
+
+    private List<byte[]> duplicate(List<byte[]> messages) {
+        List<byte[]> out = new ArrayList<>(messages);
+        int times = 1 + random.nextInt(5);
+        for (int i = 0; i < times && !messages.isEmpty(); i++) {
+            out.add(random.nextInt(out.size() + 1), messages.get(random.nextInt(messages.size())));
+        }
+        return out;
+    }
+
+    private List<byte[]> reorder(List<byte[]> messages) {
+        List<byte[]> out = new ArrayList<>(messages);
+        Collections.shuffle(out, random);
+        return out;
+    }
+
+    /** Overwrites 4-byte windows with lengths a decoder must not trust. */
+    private byte[] spliceInts(byte[] b) {
+        int[] hostile = {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0x7FFF_FFF0, 65_537, 1 << 24, 0};
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n && b.length >= 4; i++) {
+            ByteBuffer.wrap(b).putInt(random.nextInt(b.length - 3), hostile[random.nextInt(hostile.length)]);
+        }
+        return b;
+    }
+
+    /** Inserts a large block: long lines, oversized frames. */
+    private byte[] spliceBlock(byte[] b) {
+        byte[] block = new byte[1 + random.nextInt(70_000)];
+        java.util.Arrays.fill(block, (byte) ('a' + random.nextInt(26)));
+        int at = b.length == 0 ? 0 : random.nextInt(b.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(b, 0, at);
+        out.writeBytes(block);
+        out.write(b, at, b.length - at);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(List<byte[]> messages) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        messages.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}
