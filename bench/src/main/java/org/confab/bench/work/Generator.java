@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.net.Loop;
+import org.confab.bench.target.ProcessStats;
 
 /**
  * The load generator's event loops, and the means to tell afterwards whether the generator
@@ -16,6 +17,8 @@ public final class Generator implements AutoCloseable {
 
     /** A loop busier than this for a whole run was probably what the run measured. */
     private static final double SATURATED = 0.90;
+    /** Other processes using more than this many cores disturb a run on a 2-core machine. */
+    private static final double OTHERS_DISTURB = 0.25;
 
     private final List<Loop> loops = new ArrayList<>();
 
@@ -37,14 +40,32 @@ public final class Generator implements AutoCloseable {
         return loops;
     }
 
-    /** A point in time to measure CPU use from. */
-    public record Mark(long wallNanos, long processCpuNanos, long[] loopCpuNanos) {
+    /** A point in time to measure CPU use from; {@code machineCpuNanos} is every process's, -1 if unknown. */
+    public record Mark(long wallNanos, long processCpuNanos, long[] loopCpuNanos, long machineCpuNanos) {
     }
 
     public Mark mark() {
         long[] cpu = loops.stream().mapToLong(Loop::cpuNanos).toArray();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new Mark(System.nanoTime(), os.getProcessCpuTime(), cpu);
+        return new Mark(System.nanoTime(), os.getProcessCpuTime(), cpu, ProcessStats.machineCpuNanos().orElse(-1));
+    }
+
+    /**
+     * Adds other_cpu: the cores that processes other than the generator and the server used
+     * during the run (the machine is shared), and warns when they took a good part of it.
+     */
+    public void reportMachine(Mark from, Mark to, long serverCpuNanos, Figures figures, List<String> warnings) {
+        if (from.machineCpuNanos() < 0 || to.machineCpuNanos() < 0 || serverCpuNanos < 0) {
+            return;
+        }
+        double wall = Math.max(1, to.wallNanos() - from.wallNanos());
+        double others = (to.machineCpuNanos() - from.machineCpuNanos() - (to.processCpuNanos() - from.processCpuNanos())
+                - serverCpuNanos) / wall;
+        figures.put("other_cpu", Math.max(0, others));
+        if (others > OTHERS_DISTURB) {
+            warnings.add(String.format(Locale.ROOT,
+                    "machine: other processes used %.2f cores during the run; the figures are disturbed", others));
+        }
     }
 
     /** Adds gen_cpu (cores used) and gen_loop_busy (busiest loop), and warns when a loop was saturated. */

@@ -59,7 +59,7 @@ public final class Idle implements Workload {
             warnings.add("no server pid: memory is not measured (give --pid)");
         }
         Crowd warmUp = new Crowd(context, c -> { });
-        warmUp.connect(accounts(context.tag() + "w", WARM_UP_SESSIONS), SETUP_IN_FLIGHT);
+        warmUp.connect(accounts(context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions)), SETUP_IN_FLIGHT);
         warmUp.closeAll();
         Thread.sleep(500);
         Memory idle = Memory.of(target);

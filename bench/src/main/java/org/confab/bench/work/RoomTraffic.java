@@ -104,6 +104,8 @@ public final class RoomTraffic implements Workload {
             }
         }
         gen.report(before, after, f, warnings);
+        gen.reportMachine(before, after, serverCpuBefore >= 0 && serverCpuAfter >= 0 ? serverCpuAfter - serverCpuBefore : -1,
+                f, warnings);
         reportSenders(senders, f, warnings);
         if (t.delivered() < expected) {
             warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
