@@ -39,6 +39,10 @@ public final class Commands {
         }
         root.addSubcommand(compare);
         root.addSubcommand(new FloorMain());
+        root.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("confab-bench: " + e.getMessage());
+            return 1;
+        });
         return root;
     }
 

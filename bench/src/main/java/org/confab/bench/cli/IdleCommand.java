@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "idle", mixinStandardHelpOptions = true,
-        description = {"C logged-in DMconnect sessions joined to rooms, held open; the server's live heap (after a full GC)",
-                "and resident memory per session above the idle server. Needs the server's pid (given when the tool starts it)."})
+        description = {"C logged-in DMconnect sessions in rooms, held open: live heap and RSS per session.",
+                "Live heap is measured after a full GC, resident memory from /proc, both above the idle server;",
+                "needs the server's pid (known when the tool starts the server)."})
 final class IdleCommand extends WorkloadCommand {
 
     @Option(names = "--sessions", defaultValue = "1000", description = "Sessions (default: ${DEFAULT-VALUE}).")

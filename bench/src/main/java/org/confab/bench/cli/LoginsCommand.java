@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "logins", mixinStandardHelpOptions = true,
-        description = {"A connect-login-disconnect storm against 20 registered accounts, while two sessions chat at 50 messages/s:",
-                "logins per second, login latency, and the chat's latency during the storm."})
+        description = {"A connect-login-disconnect storm, with a chatting session's latency measured meanwhile.",
+                "Logs in to 20 registered accounts; two sessions chat at 50 messages/s in a room of their own."})
 final class LoginsCommand extends WorkloadCommand {
 
     @Option(names = "--logins", defaultValue = "1000", description = "Logins in total (default: ${DEFAULT-VALUE}).")

@@ -52,6 +52,7 @@ public final class FileTransfer implements Workload {
 
     @Override
     public RunResult run(RunContext context) throws Exception {
+        VcomCrowd.requireVcom(context);
         Figures f = new Figures().put("size_bytes", size);
         List<String> warnings = new ArrayList<>();
         double direct = DirectTlsCopy.run(context, size);

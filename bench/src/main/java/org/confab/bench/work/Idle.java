@@ -91,8 +91,9 @@ public final class Idle implements Workload {
         if (idle.rssBytes > 0 && full.rssBytes > 0) {
             f.put("rss_per_session_bytes", (double) (full.rssBytes - idle.rssBytes) / n);
         }
-        if (!full.topClasses.isEmpty()) {
-            System.out.print("Live heap with every session in, largest classes:\n" + full.topClasses);
+        if (idle.heapBytes > 0 && full.heapBytes > 0) {
+            System.out.print("Live heap added per session, by class (" + target.kind() + "):\n"
+                    + full.heap.growthTable(idle.heap, n, 15));
         }
         TimeUnit.SECONDS.sleep(holdSeconds);
         f.put("dropped", crowd.dropped());
@@ -109,16 +110,16 @@ public final class Idle implements Workload {
         return accounts;
     }
 
-    private record Memory(long heapBytes, long rssBytes, long openFiles, String topClasses) {
+    private record Memory(long heapBytes, long rssBytes, long openFiles, ProcessStats.LiveHeap heap) {
 
         static Memory of(Target target) {
             if (!target.hasPid()) {
-                return new Memory(-1, -1, -1, "");
+                return new Memory(-1, -1, -1, null);
             }
             // The histogram forces the full GC first, so RSS is read after it.
-            var heap = ProcessStats.liveHeap(target.pid());
+            ProcessStats.LiveHeap heap = ProcessStats.liveHeap(target.pid());
             OptionalLong rss = ProcessStats.rssBytes(target.pid());
-            return new Memory(heap.bytes(), rss.orElse(-1), ProcessStats.openFiles(target.pid()).orElse(-1), heap.topClasses());
+            return new Memory(heap.bytes(), rss.orElse(-1), ProcessStats.openFiles(target.pid()).orElse(-1), heap);
         }
 
         void report(String prefix, Figures f) {

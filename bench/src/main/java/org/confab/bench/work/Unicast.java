@@ -49,6 +49,7 @@ public final class Unicast implements Workload {
 
     @Override
     public RunResult run(RunContext context) throws Exception {
+        VcomCrowd.requireVcom(context);
         int clients = 2 * pairs;
         TallyBoard board = new TallyBoard(context.generator());
         List<BitSet> seen = new ArrayList<>();

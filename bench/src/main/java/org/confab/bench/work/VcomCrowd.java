@@ -32,9 +32,7 @@ final class VcomCrowd implements VcomClient.Events {
 
     /** Client {@code i} is {@code names.get(i)} on loop {@code i}; an unknown name registers (open registration). */
     List<VcomClient> connect(List<String> names, String password) throws InterruptedException {
-        if (context.target().vcom() == null) {
-            throw new IllegalStateException(context.target().kind() + " serves no vCom port");
-        }
+        requireVcom(context);
         settled = new CountDownLatch(names.size());
         for (int i = 0; i < names.size(); i++) {
             VcomClient client = new VcomClient(names.get(i), password, this);
@@ -43,6 +41,13 @@ final class VcomCrowd implements VcomClient.Events {
         }
         settled.await(context.timeout().toNanos(), TimeUnit.NANOSECONDS);
         return clients;
+    }
+
+    /** The floor speaks no vCom: say so before doing anything else. */
+    static void requireVcom(RunContext context) {
+        if (context.target().vcom() == null) {
+            throw new IllegalStateException(context.target().kind() + " serves no vCom port; run vCom workloads against confab or an external server");
+        }
     }
 
     int ready() {
