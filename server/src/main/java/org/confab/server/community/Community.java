@@ -1,5 +1,6 @@
 package org.confab.server.community;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +83,7 @@ public final class Community {
         }
         if (sessions.remove(session)) {
             contacts.unload(session.account());
-            database.execute(() -> store.accounts().touchLastSeen(session.account().id(), java.time.Instant.now()));
+            database.execute(() -> store.accounts().touchLastSeen(session.account().id(), Instant.now()));
         }
     }
 

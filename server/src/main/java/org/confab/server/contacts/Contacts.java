@@ -1,5 +1,6 @@
 package org.confab.server.contacts;
 
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class Contacts {
         });
     }
 
-    private CompletableFuture<Boolean> change(Account account, ListKind kind, java.util.function.Supplier<Boolean> write) {
+    private CompletableFuture<Boolean> change(Account account, ListKind kind, Supplier<Boolean> write) {
         return CompletableFuture.supplyAsync(() -> {
             boolean changed = write.get();
             if (kind == ListKind.BLOCKED && blockedByOnlineAccount.containsKey(account.id())) {

@@ -1,5 +1,7 @@
 package org.confab.server.dmconnect;
 
+import org.confab.text.Replies;
+import java.util.concurrent.CompletionStage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.confab.server.capability.Capability;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.limits.RateLimiter;
 import org.confab.server.room.Room;
+import org.confab.server.runtime.Outbox;
 import org.confab.server.runtime.SerialQueue;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
@@ -44,6 +47,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     private final ScheduledExecutorService timers;
     private final Function<String, IoBuffer> encoder;
     private final MessageFramer framer;
+    private final Outbox outbox;
     private final SerialQueue queue = new SerialQueue();
     private final Instant since = Instant.now();
 
@@ -64,6 +68,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         this.timers = timers;
         this.encoder = encoder;
         this.framer = new MessageFramer(settings.maxMessageBytes());
+        this.outbox = new Outbox(io);
         this.rate = RateLimiter.of(settings.limits().messagesPerSecond(), settings.limits().messageBurst(), System.nanoTime());
         int loginTimeout = settings.limits().loginTimeoutSeconds();
         if (loginTimeout > 0) {
@@ -71,13 +76,13 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         }
     }
 
-    private java.util.concurrent.CompletionStage<?> loginTimedOut() {
+    private CompletionStage<?> loginTimedOut() {
         if (state == State.GREETING || state == State.LOGIN) {
             log.info("Closing {}: not logged in within {} s", remoteAddress(), settings.limits().loginTimeoutSeconds());
             if (state == State.LOGIN) {
-                send(org.confab.text.Replies.LOGIN_TIMED_OUT);
+                send(Replies.LOGIN_TIMED_OUT);
             }
-            io.closeOnFlush();
+            outbox.closeWhenWritten();
         }
         return null;
     }
@@ -85,8 +90,8 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     /** Nothing arrived for the idle timeout after login. */
     void idleTimedOut() {
         log.info("Closing {} ({}): idle for {} s", remoteAddress(), accountName(), settings.limits().idleTimeoutSeconds());
-        send(org.confab.text.Replies.IDLE_TIMED_OUT);
-        io.closeOnFlush();
+        send(Replies.IDLE_TIMED_OUT);
+        outbox.closeWhenWritten();
     }
 
     /** The connection turned out not to be a chat client; its timers are not ours to run. */
@@ -104,7 +109,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         queue.submit(() -> {
             if (state == State.GREETING) {
                 state = State.LOGIN;
-                send(org.confab.text.Replies.GREETING);
+                send(Replies.GREETING);
             }
             return null;
         });
@@ -164,7 +169,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
             if (state == State.CLOSED) {
                 return null;
             }
-            java.util.concurrent.CompletionStage<?> stage = commands.handle(inbound, this);
+            CompletionStage<?> stage = commands.handle(inbound, this);
             return stage == null ? null : stage.handle((ok, error) -> error == null ? null : failed(error));
         });
     }
@@ -172,9 +177,9 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     /** A command failed inside the server: the client hears so instead of waiting forever. */
     private Object failed(Throwable error) {
         log.error("Command from {} ({}) failed", remoteAddress(), accountName(), error);
-        send(org.confab.text.Replies.INTERNAL_ERROR);
+        send(Replies.INTERNAL_ERROR);
         if (state == State.LOGIN) {
-            send(org.confab.text.Replies.GREETING);
+            send(Replies.GREETING);
         }
         return null;
     }
@@ -235,10 +240,11 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         if (!io.isConnected() || io.isClosing()) {
             return;
         }
-        io.write(encoder.apply(text));
-        if (io.getScheduledWriteBytes() > settings.maxOutboundBytes()) {
+        outbox.send(encoder.apply(text));
+        long backlog = outbox.backlog();
+        if (backlog > settings.maxOutboundBytes()) {
             log.warn("Closing {} ({}): {} bytes wait to be sent, over the limit of {}", remoteAddress(),
-                    accountName(), io.getScheduledWriteBytes(), settings.maxOutboundBytes());
+                    accountName(), backlog, settings.maxOutboundBytes());
             io.closeNow();
         }
     }
@@ -293,7 +299,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         if (farewell != null) {
             send(DmconnectFormat.line(farewell));
         }
-        io.closeOnFlush();
+        outbox.closeWhenWritten();
     }
 
     String accountName() {

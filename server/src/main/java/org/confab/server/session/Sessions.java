@@ -1,5 +1,6 @@
 package org.confab.server.session;
 
+import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ public final class Sessions {
         return last[0];
     }
 
-    public java.util.Optional<Session> find(long id) {
-        return java.util.Optional.ofNullable(byId.get(id));
+    public Optional<Session> find(long id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     public List<Session> of(String accountKey) {
