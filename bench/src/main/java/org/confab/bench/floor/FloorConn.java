@@ -12,15 +12,13 @@ import org.confab.bench.net.Loop;
 
 /**
  * One client of the floor server, owned by one loop. Lines for it may come from any loop: they
- * are queued, and the owning loop writes everything queued with one gathering write per turn,
- * so a burst of lines costs one system call rather than one each, and a single line waits for
- * no timer.
+ * are queued, and the owning loop writes everything queued with one write per turn, so a burst
+ * of lines costs one system call rather than one each, and a single line waits for no timer.
  */
 final class FloorConn implements Loop.Selectable, DmWire.Listener {
 
     /** Like Confab's session.max-outbound-bytes: a client that stops reading is dropped. */
     private static final long MAX_QUEUED_BYTES = 1 << 20;
-    private static final int MAX_GATHER = 1024;
 
     private final SocketChannel channel;
     private final Loop loop;
@@ -156,20 +154,36 @@ final class FloorConn implements Loop.Selectable, DmWire.Listener {
         }
     }
 
+    /**
+     * Copies what is queued into the loop's direct write buffer and writes it with one call: the
+     * JDK would copy heap buffers into a direct one anyway, and one large write beats a gathering
+     * write of many small buffers.
+     */
     private void write() throws IOException {
         if (gone) {
             return;
         }
+        ByteBuffer out = loop.writeBuffer();
         while (!writing.isEmpty()) {
-            ByteBuffer[] batch = writing.stream().limit(MAX_GATHER).toArray(ByteBuffer[]::new);
-            long n = channel.write(batch);
+            out.clear();
+            while (!writing.isEmpty() && out.hasRemaining()) {
+                ByteBuffer head = writing.peek();
+                int n = Math.min(head.remaining(), out.remaining());
+                out.put(out.position(), head, head.position(), n);
+                out.position(out.position() + n);
+                head.position(head.position() + n);
+                if (!head.hasRemaining()) {
+                    writing.poll();
+                }
+            }
+            out.flip();
+            int n = channel.write(out);
             synchronized (this) {
                 queuedBytes -= n;
             }
-            while (!writing.isEmpty() && !writing.peek().hasRemaining()) {
-                writing.poll();
-            }
-            if (!writing.isEmpty() && batch.length < MAX_GATHER) {
+            if (out.hasRemaining()) {
+                // The socket is full: keep what it did not take, in front, and wait until it can.
+                writing.addFirst(ByteBuffer.allocate(out.remaining()).put(out).flip());
                 key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                 return;
             }

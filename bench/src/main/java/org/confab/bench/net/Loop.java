@@ -37,6 +37,7 @@ public final class Loop implements AutoCloseable {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     // One read buffer per loop, for whatever is registered on it: 19,000 idle connections must not each hold one.
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(256 * 1024);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(256 * 1024);
     private long timerSeq;
     private volatile boolean running = true;
 
@@ -57,6 +58,11 @@ public final class Loop implements AutoCloseable {
 
     public ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** Scratch space for one write at a time on this loop's thread. */
+    public ByteBuffer writeBuffer() {
+        return writeBuffer;
     }
 
     public boolean inLoop() {
