@@ -5,7 +5,7 @@ import org.confab.bench.work.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The vCom workloads (TLS); the floor speaks no vCom, so these run against Confab or an external server. */
+/** The vCom workloads, over TLS. */
 final class VcomCommands {
 
     private VcomCommands() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the floor server in the foreground; prints its ports in Confab's "Listening" form. */
 @Command(name = "floor", mixinStandardHelpOptions = true,
-        description = "Run the floor server: a bare java.nio DMconnect broadcast server to compare Confab against.")
+        description = "Run the floor server: a bare java.nio DMconnect (and vCom) relay to compare Confab against.")
 public final class FloorMain implements Callable<Integer> {
 
     @Option(names = "--address", defaultValue = "127.0.0.1", description = "Listen address (default: ${DEFAULT-VALUE}).")
@@ -20,6 +20,9 @@ public final class FloorMain implements Callable<Integer> {
     @Option(names = "--secure-port", defaultValue = "0", description = "Encrypted DMconnect port; 0 picks a free one.")
     int securePort;
 
+    @Option(names = "--vcom-port", defaultValue = "0", description = "vCom TLS port; 0 picks a free one.")
+    int vcomPort;
+
     @Option(names = "--threads", defaultValue = "2", description = "I/O loops (default: ${DEFAULT-VALUE}, like Confab's one per core).")
     int threads;
 
@@ -29,13 +32,14 @@ public final class FloorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FloorServer server = FloorServer.start(address, port, securePort, threads);
+        FloorServer server = FloorServer.start(address, port, securePort, vcomPort, threads);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "floor-shutdown"));
-        System.out.println("Listening dmconnect=" + server.plainPort() + " secure=" + server.securePort());
+        System.out.println("Listening dmconnect=" + server.plainPort() + " secure=" + server.securePort()
+                + " vcom=" + server.vcomPort());
         System.out.flush();
         stopped.await();
         return 0;

@@ -16,14 +16,14 @@ import org.confab.bench.net.Loop;
 
 /**
  * The floor: a bare non-blocking broadcast server (java.nio, no MINA, no domain, no database)
- * speaking just enough DMconnect for the workloads, plain and encrypted. What Confab does on top
- * of this is what its figures are compared against.
+ * speaking just enough DMconnect for the workloads, plain and encrypted, and just enough vCom over
+ * TLS for the unicast and file workloads. What Confab does on top of this is what its figures are
+ * compared against.
  */
 public final class FloorServer implements AutoCloseable {
 
     private final List<Loop> loops = new ArrayList<>();
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
-    private final List<Thread> acceptors = new ArrayList<>();
     private final FloorCommands commands = new FloorCommands();
     private int next;
 
@@ -33,12 +33,16 @@ public final class FloorServer implements AutoCloseable {
         }
     }
 
-    /** Binds both ports (0 picks free ones) and starts serving; {@code threads} I/O loops, like MINA's processors. */
-    public static FloorServer start(String address, int plainPort, int securePort, int threads) throws IOException {
+    /**
+     * Binds the three ports (0 picks free ones) and starts serving; {@code threads} I/O loops,
+     * like MINA's processors. vCom connections all live on the first loop.
+     */
+    public static FloorServer start(String address, int plainPort, int securePort, int vcomPort, int threads) throws IOException {
         FloorServer server = new FloorServer(threads);
         try {
             server.listen(new InetSocketAddress(address, plainPort), PlainWire::new, "floor-accept-plain");
             server.listen(new InetSocketAddress(address, securePort), SecureWire::server, "floor-accept-secure");
+            server.listenVcom(new InetSocketAddress(address, vcomPort));
         } catch (IOException e) {
             server.close();
             throw e;
@@ -54,15 +58,33 @@ public final class FloorServer implements AutoCloseable {
         return listeners.get(1).socket().getLocalPort();
     }
 
+    public int vcomPort() {
+        return listeners.get(2).socket().getLocalPort();
+    }
+
     private void listen(InetSocketAddress address, Supplier<DmWire> wire, String name) throws IOException {
+        ServerSocketChannel listener = bind(address);
+        startAcceptor(() -> accept(listener, wire), name);
+    }
+
+    private void listenVcom(InetSocketAddress address) throws IOException {
+        ServerSocketChannel listener = bind(address);
+        FloorVcom vcom = new FloorVcom(loops.get(0));
+        startAcceptor(() -> vcom.accept(listener), "floor-accept-vcom");
+    }
+
+    private ServerSocketChannel bind(InetSocketAddress address) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         listener.bind(address, 1024);
         listeners.add(listener);
-        Thread acceptor = new Thread(() -> accept(listener, wire), name);
+        return listener;
+    }
+
+    private void startAcceptor(Runnable accept, String name) {
+        Thread acceptor = new Thread(accept, name);
         acceptor.setDaemon(true);
         acceptor.start();
-        acceptors.add(acceptor);
     }
 
     private void accept(ServerSocketChannel listener, Supplier<DmWire> wire) {

@@ -43,10 +43,10 @@ final class VcomCrowd implements VcomClient.Events {
         return clients;
     }
 
-    /** The floor speaks no vCom: say so before doing anything else. */
+    /** A server without a vCom port: say so before doing anything else. */
     static void requireVcom(RunContext context) {
         if (context.target().vcom() == null) {
-            throw new IllegalStateException(context.target().kind() + " serves no vCom port; run vCom workloads against confab or an external server");
+            throw new IllegalStateException(context.target().kind() + " serves no vCom port");
         }
     }
 

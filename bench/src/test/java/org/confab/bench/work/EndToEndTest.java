@@ -96,7 +96,18 @@ class EndToEndTest {
     }
 
     @Test
-    void directTlsCopyArrivesWhole() throws Exception {
-        assertThat(DirectTlsCopy.run(context(floor, false, 1), 1_000_000)).isPositive();
+    void vcomUnicastPairsAgainstTheFloor() throws Exception {
+        RunResult r = new Unicast(2, 20, 0).run(context(floor, false, 1));
+        assertCompleteWithLatency(r, 4 * 20);
+    }
+
+    @Test
+    void vcomFileRelayedByTheFloorAndCopiedDirectly() throws Exception {
+        RunResult r = new FileTransfer(300_000).run(context(floor, false, 1));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("did not finish"));
+        assertThat(r.figures().number("received_bytes").getAsDouble()).isEqualTo(300_000);
+        assertThat(r.figures().number("corrupt_chunks").getAsDouble()).isZero();
+        assertThat(r.figures().number("relay_to_direct")).isPresent();
+        assertThat(r.figures().number("server_heap_growth_bytes")).isPresent();
     }
 }
