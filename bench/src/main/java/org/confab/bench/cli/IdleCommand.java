@@ -1,0 +1,32 @@
+package org.confab.bench.cli;
+
+import org.confab.bench.work.Idle;
+import org.confab.bench.work.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "idle", mixinStandardHelpOptions = true,
+        description = {"C logged-in DMconnect sessions in rooms, held open: live heap and RSS per session.",
+                "Live heap is measured after a full GC, resident memory from /proc, both above the idle server;",
+                "needs the server's pid (known when the tool starts the server)."})
+final class IdleCommand extends WorkloadCommand {
+
+    @Option(names = "--sessions", defaultValue = "1000", description = "Sessions (default: ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--per-room", defaultValue = "20", description = "Sessions per room (default: ${DEFAULT-VALUE}).")
+    int perRoom;
+
+    @Option(names = "--hold", defaultValue = "0", description = "Seconds to hold the sessions after measuring (default: ${DEFAULT-VALUE}).")
+    int hold;
+
+    @Override
+    Workload workload() {
+        return new Idle(sessions, perRoom, hold);
+    }
+
+    @Override
+    int defaultSourceAddresses() {
+        return 8;
+    }
+}

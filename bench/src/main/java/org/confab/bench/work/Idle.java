@@ -1,0 +1,137 @@
+package org.confab.bench.work;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.confab.bench.dm.DmClient;
+import org.confab.bench.measure.Figures;
+import org.confab.bench.measure.Latency;
+import org.confab.bench.measure.RunResult;
+import org.confab.bench.target.ProcessStats;
+import org.confab.bench.target.Target;
+
+/**
+ * Many logged-in sessions, each joined to a room, held open: what one session costs the server.
+ * The server is measured idle (after a small warm-up that loads the login path's classes), then
+ * with every session in; live heap comes from a full GC, resident memory from /proc.
+ */
+public final class Idle implements Workload {
+
+    private static final int WARM_UP_SESSIONS = 100;
+    private static final int SETUP_IN_FLIGHT = 128;
+
+    private final int sessions;
+    private final int perRoom;
+    private final int holdSeconds;
+
+    public Idle(int sessions, int perRoom, int holdSeconds) {
+        this.sessions = sessions;
+        this.perRoom = perRoom;
+        this.holdSeconds = holdSeconds;
+    }
+
+    @Override
+    public String name() {
+        return "idle";
+    }
+
+    @Override
+    public Map<String, Boolean> headline() {
+        Map<String, Boolean> h = new LinkedHashMap<>();
+        h.put("ready", true);
+        h.put("heap_per_session_bytes", false);
+        h.put("rss_per_session_bytes", false);
+        h.put("setup_per_s", true);
+        return h;
+    }
+
+    @Override
+    public RunResult run(RunContext context) throws Exception {
+        Target target = context.target();
+        List<String> warnings = new ArrayList<>();
+        Figures f = new Figures().put("sessions", sessions).put("per_room", perRoom)
+                .put("source_addresses", context.sourceAddresses());
+        if (!target.hasPid()) {
+            warnings.add("no server pid: memory is not measured (give --pid)");
+        }
+        Crowd warmUp = new Crowd(context, c -> { });
+        warmUp.connect(accounts(context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions)), SETUP_IN_FLIGHT);
+        warmUp.closeAll();
+        Thread.sleep(500);
+        Memory idle = Memory.of(target);
+
+        Histogram setup = Latency.newHistogram();
+        Crowd crowd = new Crowd(context, client -> {
+            synchronized (setup) {
+                setup.recordValue(Math.min(Latency.MAX_MICROS, client.ageNanos() / 1000));
+            }
+        });
+        List<DmClient.Account> accounts = accounts(context.tag(), sessions);
+        long t0 = System.nanoTime();
+        crowd.connect(accounts, SETUP_IN_FLIGHT);
+        double setupSeconds = (System.nanoTime() - t0) / 1e9;
+        f.put("ready", crowd.ready()).put("failed", crowd.failureCount()).put("setup_s", setupSeconds)
+                .put("setup_per_s", crowd.ready() / setupSeconds);
+        warnings.addAll(crowd.failures());
+        if (crowd.ready() < sessions) {
+            warnings.add(0, "only " + crowd.ready() + " of " + sessions + " sessions got ready");
+        }
+        Thread.sleep(1000);
+        Memory full = Memory.of(target);
+        idle.report("idle_", f);
+        full.report("", f);
+        int n = Math.max(1, crowd.ready());
+        if (idle.heapBytes > 0 && full.heapBytes > 0) {
+            f.put("heap_per_session_bytes", (double) (full.heapBytes - idle.heapBytes) / n);
+        }
+        if (idle.rssBytes > 0 && full.rssBytes > 0) {
+            f.put("rss_per_session_bytes", (double) (full.rssBytes - idle.rssBytes) / n);
+        }
+        if (idle.heapBytes > 0 && full.heapBytes > 0) {
+            System.out.print("Live heap added per session, by class (" + target.kind() + "):\n"
+                    + full.heap.growthTable(idle.heap, n, 15));
+        }
+        TimeUnit.SECONDS.sleep(holdSeconds);
+        f.put("dropped", crowd.dropped());
+        crowd.closeAll();
+        return new RunResult(name(), target.kind(), f, setup, warnings);
+    }
+
+    /** {@code perRoom} sessions share a room; each client creates its room if it is not there yet. */
+    private List<DmClient.Account> accounts(String tag, int count) {
+        List<DmClient.Account> accounts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            accounts.add(new DmClient.Account("b" + tag + "s" + i, "pw" + tag, true, "b" + tag + "r" + (i / perRoom), true));
+        }
+        return accounts;
+    }
+
+    private record Memory(long heapBytes, long rssBytes, long openFiles, ProcessStats.LiveHeap heap) {
+
+        static Memory of(Target target) {
+            if (!target.hasPid()) {
+                return new Memory(-1, -1, -1, null);
+            }
+            // The histogram forces the full GC first, so RSS is read after it.
+            ProcessStats.LiveHeap heap = ProcessStats.liveHeap(target.pid());
+            OptionalLong rss = ProcessStats.rssBytes(target.pid());
+            return new Memory(heap.bytes(), rss.orElse(-1), ProcessStats.openFiles(target.pid()).orElse(-1), heap);
+        }
+
+        void report(String prefix, Figures f) {
+            if (heapBytes > 0) {
+                f.put(prefix + "heap_bytes", heapBytes);
+            }
+            if (rssBytes > 0) {
+                f.put(prefix + "rss_bytes", rssBytes);
+            }
+            if (openFiles > 0) {
+                f.put(prefix + "server_open_files", openFiles);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.confab.bench.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.confab.bench.measure.RunResult;
+import org.confab.bench.target.ServerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tiny workloads end to end against the floor and a real Confab, each in a JVM of its own as the
+ * tool starts them. Counts only: no assertion here depends on speed.
+ */
+class EndToEndTest {
+
+    private static ServerProcess floor;
+    private static ServerProcess confab;
+    private static Generator generator;
+
+    @BeforeAll
+    static void start() {
+        floor = ServerProcess.floor(ServerProcess.DEFAULT_JVM_OPTIONS, 2);
+        confab = ServerProcess.confab(ServerProcess.DEFAULT_JVM_OPTIONS, Map.of(
+                // Light hashing: the test logs in a handful of accounts, and measures nothing.
+                "password.argon2.memory-kib", "1024", "password.argon2.iterations", "1"));
+        generator = new Generator(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        generator.close();
+        confab.close();
+        floor.close();
+    }
+
+    private static RunContext context(ServerProcess server, boolean encrypted, int sourceAddresses) {
+        return new RunContext(server.target(), generator, encrypted, Duration.ofSeconds(30), sourceAddresses, RunContext.newTag());
+    }
+
+    private static void assertCompleteWithLatency(RunResult r, long expected) {
+        assertThat(r.warnings()).noneMatch(w -> w.startsWith("incomplete") || w.startsWith("only"));
+        assertThat(r.figures().number("delivered").getAsDouble()).isEqualTo(expected);
+        assertThat(r.figures().number("complete").getAsDouble()).isEqualTo(1.0);
+        assertThat(r.figures().number("duplicates").getAsDouble()).isZero();
+        assertThat(r.figures().number("stray").getAsDouble()).isZero();
+        assertThat(r.latency().getTotalCount()).isEqualTo(expected);
+        assertThat(r.keyValueLine()).contains("complete=1 ", "p99_us=");
+    }
+
+    @Test
+    void fanoutAgainstTheFloor() throws Exception {
+        RunResult r = new RoomTraffic("fanout", new RoomPlan(5, 1, 5, 20, 0)).run(context(floor, false, 1));
+        assertCompleteWithLatency(r, 5 * 5 * 20);
+        assertThat(r.target()).isEqualTo("floor");
+    }
+
+    @Test
+    void fanoutAgainstConfab() throws Exception {
+        RunResult r = new RoomTraffic("fanout", new RoomPlan(5, 1, 5, 20, 0)).run(context(confab, false, 1));
+        assertCompleteWithLatency(r, 5 * 5 * 20);
+        assertThat(r.figures().number("server_cpu_s")).isPresent();
+    }
+
+    @Test
+    void pacedRoomsAgainstConfab() throws Exception {
+        RunResult r = new RoomTraffic("rooms", new RoomPlan(6, 3, 3, 10, 200)).run(context(confab, false, 2));
+        assertCompleteWithLatency(r, 3 * 2 * 10);
+    }
+
+    @Test
+    void encryptedClientsAgainstTheFloor() throws Exception {
+        RunResult r = new RoomTraffic("fanout", new RoomPlan(3, 1, 2, 10, 0)).run(context(floor, true, 1));
+        assertCompleteWithLatency(r, 3 * 2 * 10);
+    }
+
+    @Test
+    void idleSessionsAreCountedAndWeighed() throws Exception {
+        RunResult r = new Idle(30, 10, 0).run(context(confab, false, 4));
+        assertThat(r.warnings()).noneMatch(w -> w.startsWith("incomplete") || w.startsWith("only"));
+        assertThat(r.figures().number("ready").getAsDouble()).isEqualTo(30);
+        assertThat(r.figures().number("heap_bytes")).isPresent();
+        assertThat(r.figures().number("rss_bytes")).isPresent();
+        assertThat(r.latency().getTotalCount()).isEqualTo(30);
+    }
+
+    @Test
+    void loginStormWithAChatAlongside() throws Exception {
+        RunResult r = new Logins(40, 4, 20).run(context(confab, false, 1));
+        assertThat(r.figures().number("logged_in").getAsDouble()).isEqualTo(40);
+        assertThat(r.figures().number("login_failures").getAsDouble()).isZero();
+        assertThat(r.figures().number("chat_deliveries").getAsDouble()).isPositive();
+        assertThat(r.figures().number("login_p99_us")).isPresent();
+    }
+
+    @Test
+    void vcomUnicastPairsAgainstTheFloor() throws Exception {
+        RunResult r = new Unicast(2, 20, 0).run(context(floor, false, 1));
+        assertCompleteWithLatency(r, 4 * 20);
+    }
+
+    @Test
+    void vcomFileRelayedByTheFloorAndCopiedDirectly() throws Exception {
+        RunResult r = new FileTransfer(300_000).run(context(floor, false, 1));
+        assertThat(r.warnings()).noneMatch(w -> w.contains("did not finish"));
+        assertThat(r.figures().number("received_bytes").getAsDouble()).isEqualTo(300_000);
+        assertThat(r.figures().number("corrupt_chunks").getAsDouble()).isZero();
+        assertThat(r.figures().number("relay_to_direct")).isPresent();
+        assertThat(r.figures().number("server_heap_growth_bytes")).isPresent();
+    }
+}
