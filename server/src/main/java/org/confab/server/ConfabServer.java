@@ -191,8 +191,7 @@ public final class ConfabServer implements AutoCloseable {
             admin.close();
         }
         acceptors.values().forEach(NioSocketAcceptor::unbind);
-        List<Session> open = new ArrayList<>(community.sessions().all());
-        open.forEach(s -> s.disconnect(new Delivery.Notice(Delivery.Notice.Reason.SHUTTING_DOWN)));
+        community.closeAll(new Delivery.Notice(Delivery.Notice.Reason.SHUTTING_DOWN));
         acceptors.values().forEach(a -> a.getManagedSessions().values().forEach(io -> io.closeOnFlush()
                 .awaitUninterruptibly(2, TimeUnit.SECONDS)));
         acceptors.values().forEach(a -> a.dispose(true));

@@ -41,6 +41,7 @@ public final class Community {
     private final Contacts contacts;
     private final Store store;
     private final Executor database;
+    private volatile boolean closing;
     private volatile RoomRelay relay = RoomRelay.NONE;
     private volatile PresenceListener presence = PresenceListener.NONE;
 
@@ -103,6 +104,9 @@ public final class Community {
      * before the connection has closed, and offline() then finds the session already gone.
      */
     private void forget(Session session) {
+        if (closing) {
+            return; // closeAll already took care of it; the database pool may be gone
+        }
         if (sessions.remove(session)) {
             contacts.unload(session.account());
             database.execute(() -> store.accounts().touchLastSeen(session.account().id(), Instant.now()));
@@ -110,6 +114,23 @@ public final class Community {
         // Also after a ban or kick, which took the session out of the registry before it closed.
         if (!sessions.isOnline(session.account().key())) {
             presence.changed(session.account(), false);
+        }
+    }
+
+    /**
+     * Shutdown: every session is told and leaves the registry, and each account's last-seen time is
+     * written now, on the closing thread, while the store is still open. The connections' own
+     * close events, which may come after the database pool has stopped, then find nothing to do.
+     */
+    public void closeAll(Delivery farewell) {
+        closing = true;
+        Instant now = Instant.now();
+        for (Session s : List.copyOf(sessions.all())) {
+            if (sessions.remove(s)) {
+                contacts.unload(s.account());
+                store.accounts().touchLastSeen(s.account().id(), now);
+            }
+            s.disconnect(farewell);
         }
     }
 

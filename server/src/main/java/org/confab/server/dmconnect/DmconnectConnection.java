@@ -21,6 +21,7 @@ import org.confab.server.limits.RateLimiter;
 import org.confab.server.room.Room;
 import org.confab.server.runtime.Outbox;
 import org.confab.server.runtime.SerialQueue;
+import org.confab.server.runtime.Workers;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
 import org.confab.text.Inbound;
@@ -176,6 +177,9 @@ public final class DmconnectConnection implements Session, Capability.Caller {
 
     /** A command failed inside the server: the client hears so instead of waiting forever. */
     private Object failed(Throwable error) {
+        if (Workers.isShutdownRejection(error)) {
+            return null; // the server is stopping; the connection is about to close
+        }
         log.error("Command from {} ({}) failed", remoteAddress(), accountName(), error);
         send(Replies.INTERNAL_ERROR);
         if (state == State.LOGIN) {

@@ -35,6 +35,14 @@ public final class SerialQueue {
         return tasks.size();
     }
 
+    private static void report(Throwable error) {
+        if (Workers.isShutdownRejection(error)) {
+            log.debug("Task dropped: the server is stopping");
+        } else {
+            log.error("Task failed", error);
+        }
+    }
+
     private void drain() {
         while (true) {
             Supplier<CompletionStage<?>> task;
@@ -49,13 +57,13 @@ public final class SerialQueue {
             try {
                 stage = task.get();
             } catch (RuntimeException e) {
-                log.error("Task failed", e);
+                report(e);
                 continue;
             }
             if (stage != null && !stage.toCompletableFuture().isDone()) {
                 stage.whenComplete((result, error) -> {
                     if (error != null) {
-                        log.error("Task failed", error);
+                        report(error);
                     }
                     drain();
                 });
@@ -63,7 +71,7 @@ public final class SerialQueue {
             }
             if (stage != null) {
                 stage.toCompletableFuture().exceptionally(error -> {
-                    log.error("Task failed", error);
+                    report(error);
                     return null;
                 });
             }

@@ -51,6 +51,15 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /** Whether a failure only means that a pool refused work because the server is stopping. */
+    public static boolean isShutdownRejection(Throwable error) {
+        Throwable e = error;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof java.util.concurrent.RejectedExecutionException;
+    }
+
     private static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {

@@ -1,0 +1,204 @@
+package org.confab.bench.target;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.confab.bench.floor.FloorMain;
+
+/**
+ * A server under test in a JVM of its own, started from this tool's classpath on ephemeral
+ * loopback ports with a fresh data directory, so that the generator never shares its heap, its
+ * threads or its file limit. Its output goes to {@code server.log} in the run directory.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    /** The JVM options of bin/confab, so that memory figures are those an operator gets. */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
+
+    /**
+     * Confab's per-client abuse limits are meant for the open internet; a benchmark drives every
+     * client from one address, and floods on purpose. They are lifted unless --server-set says
+     * otherwise, and the floor has none either.
+     */
+    public static final Map<String, String> BENCH_SETTINGS = Map.of(
+            "limits.connections-per-address", "0",
+            "limits.messages-per-second", "0");
+
+    private static final Pattern LISTENING = Pattern.compile("Listening (.*)$");
+    private static final String ADDRESS = "127.0.0.1";
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final Process process;
+    private final Target target;
+    private final Path directory;
+
+    private ServerProcess(Process process, Target target, Path directory) {
+        this.process = process;
+        this.target = target;
+        this.directory = directory;
+    }
+
+    /** Starts Confab (org.confab.server.Main) with {@link #BENCH_SETTINGS} and then {@code settings} as --set overrides. */
+    public static ServerProcess confab(String jvmOptions, Map<String, String> settings) {
+        Path dir = tempDir("confab-bench-server");
+        Path logback = dir.resolve("logback.xml");
+        writeLogbackConfig(logback);
+        List<String> args = new ArrayList<>(List.of("-Dlogback.configurationFile=" + logback, "org.confab.server.Main", "start",
+                "--set", "listen.address=" + ADDRESS, "--set", "data.dir=" + dir.resolve("data")));
+        Map<String, String> effective = new java.util.TreeMap<>(BENCH_SETTINGS);
+        // Every port the server knows of, whatever it is called: a free one.
+        confabPortKeys().forEach(key -> effective.put(key, "0"));
+        effective.putAll(settings);
+        effective.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+        return start("confab", jvmOptions, args, dir);
+    }
+
+    /** Starts the floor server with {@code threads} I/O loops. */
+    public static ServerProcess floor(String jvmOptions, int threads) {
+        Path dir = tempDir("confab-bench-floor");
+        return start("floor", jvmOptions, List.of(FloorMain.class.getName(), "--address", ADDRESS,
+                "--threads", Integer.toString(threads)), dir);
+    }
+
+    /** The port keys of Confab's bundled defaults; an unknown key would stop it, so only these. */
+    private static List<String> confabPortKeys() {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = ServerProcess.class.getResourceAsStream("/org/confab/server/config/confab.properties")) {
+            if (in != null) {
+                defaults.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith(".port")).sorted().toList();
+        return keys.isEmpty() ? List.of("dmconnect.port") : keys;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    private static ServerProcess start(String kind, String jvmOptions, List<String> mainAndArgs, Path dir) {
+        List<String> command = new ArrayList<>();
+        command.add(Jdk.tool("java"));
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + kind + " server", e);
+        }
+        CompletableFuture<Map<String, Integer>> ports = new CompletableFuture<>();
+        Thread pump = new Thread(() -> pump(process, dir.resolve("server.log"), ports), kind + "-log");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            Map<String, Integer> p = ports.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Target target = new Target(kind, address(p.get("dmconnect")), address(portNamed(p, "secure", "encrypted")),
+                    address(portNamed(p, "vcom")), process.pid());
+            return new ServerProcess(process, target, dir);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the " + kind + " server did not start; see " + dir.resolve("server.log"), e);
+        }
+    }
+
+    /** The port of the first acceptor whose name contains one of {@code words} ("dmconnect-secure", "vcom", ...). */
+    private static Integer portNamed(Map<String, Integer> ports, String... words) {
+        return ports.entrySet().stream().filter(e -> java.util.Arrays.stream(words).anyMatch(e.getKey()::contains))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static InetSocketAddress address(Integer port) {
+        return port == null ? null : new InetSocketAddress(ADDRESS, port);
+    }
+
+    /** Copies the server's output to its log and reports the ports from its "Listening a=1 b=2" line. */
+    private static void pump(Process process, Path log, CompletableFuture<Map<String, Integer>> ports) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                Matcher m = LISTENING.matcher(line);
+                if (!ports.isDone() && m.find()) {
+                    Map<String, Integer> found = new java.util.HashMap<>();
+                    for (String pair : m.group(1).trim().split("\\s+")) {
+                        String[] kv = pair.split("=");
+                        found.put(kv[0], Integer.parseInt(kv[1]));
+                    }
+                    ports.complete(found);
+                    out.flush();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ports.completeExceptionally(e);
+        }
+        ports.completeExceptionally(new IllegalStateException("the server's output ended before it listened"));
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeLogbackConfig(Path file) {
+        String xml = """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="org.apache.mina" level="WARN"/>
+                  <logger name="org.flywaydb" level="ERROR"/>
+                  <logger name="com.zaxxer.hikari" level="WARN"/>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """;
+        try {
+            Files.writeString(file, xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM, as an operator would stop it; forcibly after 15 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
