@@ -28,7 +28,7 @@ import org.confab.bench.floor.FloorMain;
 public final class ServerProcess implements AutoCloseable {
 
     /** The JVM options of bin/confab, so that memory figures are those an operator gets. */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx1g -XX:+UseG1GC -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -XX:+ExitOnOutOfMemoryError";
 
     /**
      * Confab's per-client abuse limits are meant for the open internet; a benchmark drives every

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.confab.server.account.Account;
 import org.confab.server.delivery.Participant;
 import org.confab.storage.ListKind;
@@ -29,6 +30,7 @@ public final class Contacts {
     private final Store store;
     private final Executor database;
     private final Map<Long, Set<String>> blockedByOnlineAccount = new ConcurrentHashMap<>();
+    private final AtomicInteger nonEmptyBlockLists = new AtomicInteger();
 
     public Contacts(Store store, Executor database) {
         this.store = store;
@@ -46,11 +48,17 @@ public final class Contacts {
 
     /** Forgets an account's cached block list once it has no session left. */
     public void unload(Account account) {
-        blockedByOnlineAccount.remove(account.id());
+        blockedByOnlineAccount.computeIfPresent(account.id(), (id, before) -> {
+            nonEmptyBlockLists.addAndGet(-weight(before));
+            return null;
+        });
     }
 
     /** Whether {@code recipient} blocks {@code sender}. Memory only: valid for online accounts. */
     public boolean blocks(Account recipient, Participant sender) {
+        if (nonEmptyBlockLists.get() == 0) {
+            return false; // the common case, and the fan-out's hot path: no lookup per recipient
+        }
         Set<String> blocked = blockedByOnlineAccount.get(recipient.id());
         return blocked != null && blocked.contains(sender.key());
     }
@@ -104,6 +112,14 @@ public final class Contacts {
     }
 
     private void cacheBlocked(long accountId, UserList list) {
-        blockedByOnlineAccount.put(accountId, Set.copyOf(list.entries().stream().map(Contacts::entryKey).toList()));
+        Set<String> blocked = Set.copyOf(list.entries().stream().map(Contacts::entryKey).toList());
+        blockedByOnlineAccount.compute(accountId, (id, before) -> {
+            nonEmptyBlockLists.addAndGet(weight(blocked) - weight(before));
+            return blocked;
+        });
+    }
+
+    private static int weight(Set<String> blocked) {
+        return blocked == null || blocked.isEmpty() ? 0 : 1;
     }
 }

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class DmconnectConnection implements Session, Capability.Caller {
 
     private static final Logger log = LoggerFactory.getLogger(DmconnectConnection.class);
+    private static final ThreadLocal<Object[]> RENDERED = ThreadLocal.withInitial(() -> new Object[2]);
 
     enum State { GREETING, LOGIN, CHAT, CLOSED }
 
@@ -301,7 +302,21 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         if (delivery instanceof Delivery.RoomDeleted deleted && room == deleted.room()) {
             room = null;
         }
-        send(DmconnectFormat.line(delivery));
+        send(render(delivery));
+    }
+
+    /**
+     * The line for a delivery. A fan-out hands the same delivery to every recipient from one
+     * thread, so the last one formatted on this thread is kept: the line is formatted once per
+     * message, and the plain encoder can then share its bytes too.
+     */
+    private static String render(Delivery delivery) {
+        Object[] last = RENDERED.get();
+        if (last[0] != delivery) {
+            last[1] = DmconnectFormat.line(delivery);
+            last[0] = delivery;
+        }
+        return (String) last[1];
     }
 
     @Override

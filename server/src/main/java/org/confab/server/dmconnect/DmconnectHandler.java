@@ -14,7 +14,6 @@ import org.apache.mina.core.session.IoSession;
 import org.confab.server.runtime.IoErrors;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Sessions;
-import org.confab.text.LineEncoder;
 import org.confab.text.PortSniffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ public final class DmconnectHandler extends IoHandlerAdapter {
     private final ScheduledExecutorService timers;
     private final SideChannel federation;
     private final SideChannel http;
-    private final Function<String, IoBuffer> encoder = line -> IoBuffer.wrap(LineEncoder.encode(line));
+    private final Function<String, IoBuffer> encoder = new PlainLines();
 
     /** The first bytes of a connection while it is not yet known what it is. */
     private static final class Sniff {

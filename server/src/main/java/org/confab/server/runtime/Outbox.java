@@ -13,6 +13,8 @@ import org.apache.mina.core.session.IoSession;
  */
 public final class Outbox {
 
+    private static final int PENDING_CAPACITY = 8192;
+
     private final IoSession io;
     private final IoFutureListener<WriteFuture> onWritten = future -> written();
     private IoBuffer pending;
@@ -28,7 +30,8 @@ public final class Outbox {
         synchronized (this) {
             if (inFlight) {
                 if (pending == null) {
-                    pending = IoBuffer.allocate(Math.max(512, bytes.remaining() * 2)).setAutoExpand(true);
+                    // Sized for a burst of lines, so that a busy connection rarely grows it.
+                    pending = IoBuffer.allocate(Math.max(PENDING_CAPACITY, bytes.remaining() * 2)).setAutoExpand(true);
                 }
                 pending.put(bytes);
                 return;
