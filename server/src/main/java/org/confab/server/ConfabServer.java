@@ -64,7 +64,7 @@ public final class ConfabServer implements AutoCloseable {
                 new PasswordHasher(config.passwordParameters()), workers.database(), workers.hashing(),
                 config.registrationOpen());
         this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
-                new Contacts(store, workers.database()), store, workers.database());
+                new Contacts(store, workers.database()), store, workers.database(), config.offlineMaxMessagesPerAccount());
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
     }
 

@@ -4,11 +4,13 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.confab.server.account.Account;
 import org.confab.server.account.Names;
@@ -16,6 +18,7 @@ import org.confab.server.capability.Capability;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.room.Room;
 import org.confab.server.runtime.SerialQueue;
+import org.confab.server.runtime.Writes;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
 import org.confab.text.Inbound;
@@ -164,15 +167,21 @@ public final class DmconnectConnection implements Session, Capability.Caller {
 
     /** Writes one line (or several joined by newlines, as one write) to the client. */
     void send(String text) {
+        write(text);
+    }
+
+    /** Null when the connection is closing and nothing was written. */
+    private WriteFuture write(String text) {
         if (!io.isConnected() || io.isClosing()) {
-            return;
+            return null;
         }
-        io.write(encoder.apply(text));
+        WriteFuture written = io.write(encoder.apply(text));
         if (io.getScheduledWriteBytes() > settings.maxOutboundBytes()) {
             log.warn("Closing {} ({}): {} bytes wait to be sent, over the limit of {}", remoteAddress(),
                     accountName(), io.getScheduledWriteBytes(), settings.maxOutboundBytes());
             io.closeNow();
         }
+        return written;
     }
 
     @Override
@@ -218,6 +227,12 @@ public final class DmconnectConnection implements Session, Capability.Caller {
             room = null;
         }
         send(DmconnectFormat.line(delivery));
+    }
+
+    /** Private messages only: DMconnect keeps no room history, so group messages wait for vCom. */
+    @Override
+    public CompletionStage<Boolean> deliverStored(Delivery delivery) {
+        return Writes.taken(delivery instanceof Delivery.PrivateMessage ? write(DmconnectFormat.line(delivery)) : null);
     }
 
     @Override
