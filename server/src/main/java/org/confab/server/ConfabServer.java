@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.mina.core.filterchain.IoFilter;
 import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.transport.socket.nio.NioProcessor;
@@ -31,6 +32,8 @@ import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
+import org.confab.server.vcom.GroupsCapability;
+import org.confab.server.vcom.VcomPort;
 import org.confab.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +75,14 @@ public final class ConfabServer implements AutoCloseable {
     public static ConfabServer start(ServerConfig config) {
         ConfabServer server = new ConfabServer(config);
         try {
-            server.bind("dmconnect", config.dmconnectPort(),
-                    DmconnectAcceptors.plain(config, server.community, Capabilities.none(), server.workers.timers()));
+            server.bind("dmconnect", config.dmconnectPort(), DmconnectAcceptors.plain(config, server.community,
+                    new Capabilities(List.of(GroupsCapability.create(server.community.rooms()))), server.workers.timers()));
+            VcomPort vcom = VcomPort.create(config, server.community, server.store, server.workers.database(),
+                    server.workers.timers());
+            server.bind("vcom", config.vcomPort(), vcom.handler(), vcom.tls());
+            if (config.vcomPlainPort().isPresent()) {
+                server.bind("vcom-plain", config.vcomPlainPort().getAsInt(), vcom.handler());
+            }
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
@@ -84,10 +93,13 @@ public final class ConfabServer implements AutoCloseable {
         return server;
     }
 
-    private void bind(String name, int port, IoHandler handler) throws IOException {
+    private void bind(String name, int port, IoHandler handler, IoFilter... filters) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        for (IoFilter filter : filters) {
+            acceptor.getFilterChain().addLast(filter.getClass().getSimpleName(), filter);
+        }
         acceptor.setHandler(handler);
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
         acceptors.put(name, acceptor);

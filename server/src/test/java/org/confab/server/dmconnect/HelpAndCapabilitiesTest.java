@@ -49,9 +49,9 @@ class HelpAndCapabilitiesTest {
     }
 
     @Test
-    void noCapabilitiesYet() {
+    void capabilitiesAreListed() {
         try (TextClient c = server.loggedIn("capper")) {
-            c.send("/list_capabilities").expect("No capabilities available.");
+            c.send("/list_capabilities").expect("Capabilities: vcom. Use /CAPABILITY_NAME for help.");
         }
     }
 }
