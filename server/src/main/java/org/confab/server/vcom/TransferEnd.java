@@ -1,5 +1,6 @@
 package org.confab.server.vcom;
 
+import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.future.WriteFuture;
 import org.confab.binary.AbortReason;
 import org.confab.binary.FileChunk;
@@ -47,11 +48,15 @@ final class TransferEnd implements Party {
         return true;
     }
 
-    /** Something written to this connection has left: a held sender may read on once enough has. */
+    /**
+     * Something written to this connection has left: a held sender may read on once enough has.
+     * Its reading goes on on another thread: this one holds this connection's write lock, and the
+     * sender's packets lead to writes to other connections.
+     */
     void sent() {
         if (watchingDrain && backlog() <= windowBytes / 2) {
             watchingDrain = false;
-            transfers.drained(this);
+            CompletableFuture.runAsync(() -> transfers.drained(this));
         }
     }
 
@@ -116,7 +121,7 @@ final class TransferEnd implements Party {
 
     @Override
     public long backlog() {
-        return connection.io().getScheduledWriteBytes();
+        return connection.unsent();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.AbstractIoSession;
@@ -58,6 +59,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     private State state = State.AWAITING_REQUEST;
     private volatile Account account;
     private ScheduledFuture<?> loginTimer;
+    private final AtomicLong unsent = new AtomicLong();
 
     VcomConnection(long id, IoSession io, VcomSettings settings, VcomLogin login, VcomCommands commands,
                    ScheduledExecutorService timers) {
@@ -88,7 +90,8 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
         inbound.received(bytes);
     }
 
-    void sent() {
+    void sent(IoBuffer message) {
+        unsent.addAndGet(-message.limit());
         transferEnd.sent();
     }
 
@@ -169,7 +172,9 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
      * sent before; a client that does not read them is cut off after the login timeout.
      */
     private void close() {
-        io.closeOnFlush();
+        synchronized (WriteOrder.lock(io)) {
+            io.closeOnFlush(); // TLS writes its close_notify record: in order, too
+        }
         timers.schedule(() -> io.closeNow(), settings.loginTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -210,10 +215,6 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
         return inbound;
     }
 
-    IoSession io() {
-        return io;
-    }
-
     // --- output -----------------------------------------------------------------------------------
 
     /**
@@ -224,13 +225,26 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
         if (!io.isConnected() || io.isClosing()) {
             return null;
         }
-        WriteFuture written = io.write(IoBuffer.wrap(ENCODER.encode(packet)));
-        if (io.getScheduledWriteBytes() > settings.maxOutboundBytes()) {
-            log.warn("Closing {}: {} bytes wait to be sent, over the limit of {}", this, io.getScheduledWriteBytes(),
+        byte[] bytes = ENCODER.encode(packet);
+        WriteFuture written;
+        synchronized (WriteOrder.lock(io)) {
+            unsent.addAndGet(bytes.length);
+            written = io.write(IoBuffer.wrap(bytes));
+        }
+        if (unsent.get() > settings.maxOutboundBytes()) {
+            log.warn("Closing {}: {} bytes wait to be sent, over the limit of {}", this, unsent.get(),
                     settings.maxOutboundBytes());
             io.closeNow();
         }
         return written;
+    }
+
+    /**
+     * Bytes written to this connection that have not yet left: those in MINA's queue and those
+     * the TLS layer holds before encrypting them, which MINA's own count leaves out.
+     */
+    long unsent() {
+        return unsent.get();
     }
 
     // --- Session ----------------------------------------------------------------------------------

@@ -22,9 +22,9 @@ public final class VcomPort {
     private static final Logger log = LoggerFactory.getLogger(VcomPort.class);
 
     private final IoHandler handler;
-    private final IoFilter tls;
+    private final IoFilter[] tls;
 
-    private VcomPort(IoHandler handler, IoFilter tls) {
+    private VcomPort(IoHandler handler, IoFilter... tls) {
         this.handler = handler;
         this.tls = tls;
     }
@@ -40,15 +40,15 @@ public final class VcomPort {
         Transfers transfers = new Transfers(community.contacts(), settings.transfers());
         VcomHandler handler = new VcomHandler(settings, new VcomLogin(community, new Devices(store, database)),
                 new VcomCommands(community, transfers), community.sessions(), timers);
-        return new VcomPort(handler, new VcomTls(material.sslContext()));
+        return new VcomPort(handler, new WriteOrder(), new VcomTls(material.sslContext()));
     }
 
     public IoHandler handler() {
         return handler;
     }
 
-    /** The filter that makes a port speak TLS. */
-    public IoFilter tls() {
-        return tls;
+    /** The filters that make a port speak TLS, in chain order from the transport up. */
+    public IoFilter[] tls() {
+        return tls.clone();
     }
 }
