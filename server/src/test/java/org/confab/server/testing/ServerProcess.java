@@ -81,6 +81,10 @@ public final class ServerProcess implements AutoCloseable {
         return ports.get(name);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** kill -9: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
