@@ -116,7 +116,7 @@ public final class Community {
 
     /** Public chat: every session in the room hears it, the sender's own included. */
     public void say(Session session, Room room, String text) {
-        post(session.account(), room, new Content.Text(text));
+        post(session.account(), room, new Content.Text(text), false);
     }
 
     /**
@@ -133,17 +133,20 @@ public final class Community {
                     if (!member) {
                         return GroupOutcome.NOT_MEMBER;
                     }
-                    post(from, room.get(), content);
+                    post(from, room.get(), content, true);
                     return GroupOutcome.SENT;
                 });
     }
 
-    /** The sessions in the room hear it now; its members elsewhere through {@link Groups}. */
-    private void post(Account from, Room room, Content content) {
+    /**
+     * The sessions in the room hear it now; its members elsewhere through {@link Groups}, which
+     * keeps it for offline members if {@code keep} (vCom's group messages, not DMconnect chat).
+     */
+    private void post(Account from, Room room, Content content, boolean keep) {
         Participant who = Participant.local(from.name());
         long sentAt = System.currentTimeMillis();
         fanOut(room, who, new Delivery.RoomMessage(room, who, content, sentAt));
-        groups.forward(from, new Delivery.GroupMessage(room.id(), who, content, sentAt));
+        groups.forward(from, new Delivery.GroupMessage(room.id(), who, content, sentAt), keep);
     }
 
     public void act(Session session, Room room, String act) {

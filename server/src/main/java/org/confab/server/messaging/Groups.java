@@ -19,9 +19,10 @@ import org.confab.storage.Store;
 /**
  * A room's messages for its members who are not in it: a room is also a vCom group, whose
  * members (stored memberships) follow it from their vCom sessions. Each member account's vCom
- * sessions get the message at once; a member with none gets it kept in the {@link Mailbox}. The
- * sender's own account gets no copy. One room's messages are forwarded in the order they were
- * said, as each needs the member list from the store.
+ * sessions get the message at once; a member with none gets a group message (vCom's 267) kept
+ * in the {@link Mailbox}, while chat said in the room over DMconnect, which keeps no room
+ * history, is not kept. The sender's own account gets no copy. One room's messages are
+ * forwarded in the order they were said, as each needs the member list from the store.
  */
 public final class Groups {
 
@@ -40,13 +41,17 @@ public final class Groups {
         this.database = database;
     }
 
-    public void forward(Account from, Delivery.GroupMessage message) {
+    /** {@code keep}: whether members with no vCom session online get it later. */
+    public void forward(Account from, Delivery.GroupMessage message, boolean keep) {
         queues.computeIfAbsent(message.groupId(), id -> new SerialQueue())
-                .submit(() -> CompletableFuture.runAsync(() -> toMembers(from, message), database));
+                .submit(() -> CompletableFuture.runAsync(() -> toMembers(from, message, keep), database));
     }
 
-    private void toMembers(Account from, Delivery.GroupMessage message) {
+    private void toMembers(Account from, Delivery.GroupMessage message, boolean keep) {
         Map<Long, List<Session>> online = vcomSessionsByAccount();
+        if (online.isEmpty() && !keep) {
+            return; // nobody to tell, and no need to ask the store who the members are
+        }
         List<Long> kept = new ArrayList<>();
         for (long member : store.memberships().members(message.groupId())) {
             if (member == from.id()) {
@@ -54,7 +59,7 @@ public final class Groups {
             }
             List<Session> targets = online.get(member);
             if (targets == null) {
-                if (mailbox.keep(member, message)) {
+                if (keep && mailbox.keep(member, message)) {
                     kept.add(member);
                 }
                 continue;

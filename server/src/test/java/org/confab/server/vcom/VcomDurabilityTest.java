@@ -54,8 +54,10 @@ class VcomDurabilityTest {
                 from.send(text("d1text", "to text"));
                 from.expectNothingMore();
             }
-            try (TextClient speaker = server.inRoom("d1speaker", "general")) {
-                speaker.send("for the group").expect("d1speaker: for the group");
+            try (TextClient joined = server.inRoom("d1speaker", "general"); VcomClient speaker = server.vcom("d1speaker")) {
+                Await.until(() -> server.server().store().memberships().members(1).size() == 2, "d1speaker a member too");
+                speaker.send(new SendMulticast(1, 0, true, "for the group".getBytes(StandardCharsets.UTF_8)));
+                joined.expect("d1speaker: for the group");
             }
             Await.until(() -> server.server().store().offlineMessages().countPending(member) == 1, "kept for the member");
 
