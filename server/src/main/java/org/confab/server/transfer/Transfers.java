@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.confab.binary.AbortReason;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.delivery.Participant;
@@ -65,54 +66,32 @@ public final class Transfers {
     }
 
     public void accept(Party from, int transferId) {
-        Transfer t = own(from, transferId);
-        if (t == null) {
-            return;
-        }
-        synchronized (t) {
-            if (t.state == Transfer.State.ENDED) {
-                from.aborted(transferId, VIOLATION);
-                return;
+        step(from, transferId, t -> {
+            if (from != t.receiver() || t.state != Transfer.State.OFFERED) {
+                return After.violation("an accept it may not send now");
             }
-            if (from == t.receiver() && t.state == Transfer.State.OFFERED) {
-                t.state = Transfer.State.ACCEPTED;
-                t.sender().accepted(transferId);
-                return;
-            }
-        }
-        violated(t, "an accept it may not send now");
+            t.state = Transfer.State.ACCEPTED;
+            t.sender().accepted(transferId);
+            return After.NOTHING;
+        });
     }
 
     public void chunk(Party from, int transferId, byte[] data) {
-        Transfer t = own(from, transferId);
-        if (t == null) {
-            return;
-        }
-        String problem;
-        boolean held = false;
-        synchronized (t) {
-            if (t.state == Transfer.State.ENDED) {
-                from.aborted(transferId, VIOLATION);
-                return;
+        step(from, transferId, t -> {
+            String problem = chunkProblem(from, t, data.length);
+            if (problem != null) {
+                return After.violation(problem);
             }
-            problem = chunkProblem(from, t, data.length);
-            if (problem == null) {
-                t.relayed += data.length;
-                t.receiver().chunk(transferId, data);
-                if (!t.holding && t.receiver().backlog() > limits.windowBytes()) {
-                    t.holding = true;
-                    held = true;
-                    t.sender().hold(t);
-                    t.receiver().watchDrain();
-                }
+            t.relayed += data.length;
+            t.receiver().chunk(transferId, data);
+            if (t.holding || t.receiver().backlog() <= limits.windowBytes()) {
+                return After.NOTHING;
             }
-        }
-        if (problem != null) {
-            violated(t, problem);
-        } else if (held && t.receiver().backlog() <= limits.windowBytes() / 2) {
-            // It drained before watchDrain took effect.
-            drained(t.receiver());
-        }
+            t.holding = true;
+            t.sender().hold(t);
+            t.receiver().watchDrain();
+            return After.HELD;
+        });
     }
 
     private String chunkProblem(Party from, Transfer t, int length) {
@@ -129,43 +108,25 @@ public final class Transfers {
     }
 
     public void complete(Party from, int transferId) {
-        Transfer t = own(from, transferId);
-        if (t == null) {
-            return;
-        }
-        synchronized (t) {
-            if (t.state == Transfer.State.ENDED) {
-                from.aborted(transferId, VIOLATION);
-                return;
+        step(from, transferId, t -> {
+            if (from != t.sender() || t.state != Transfer.State.ACCEPTED || t.relayed != t.size()) {
+                return After.violation("an end it may not send now (" + t.relayed + " of " + t.size() + " bytes relayed)");
             }
-            if (from == t.sender() && t.state == Transfer.State.ACCEPTED && t.relayed == t.size()) {
-                boolean holding = end(t);
-                t.receiver().completed(transferId);
-                log.info("File completed: {}", t);
-                releaseIf(holding, t);
-                return;
-            }
-        }
-        violated(t, "an end it may not send now (" + t.relayed + " of " + t.size() + " bytes relayed)");
+            After after = end(t);
+            t.receiver().completed(transferId);
+            log.info("File completed: {}", t);
+            return after;
+        });
     }
 
     /** A party gives up on a transfer; the other party hears it with the same reason. */
     public void abort(Party from, int transferId, int reason) {
-        Transfer t = own(from, transferId);
-        if (t == null) {
-            return;
-        }
-        boolean holding;
-        synchronized (t) {
-            if (t.state == Transfer.State.ENDED) {
-                from.aborted(transferId, VIOLATION);
-                return;
-            }
-            holding = end(t);
+        step(from, transferId, t -> {
+            After after = end(t);
             t.other(from).aborted(transferId, reason);
-        }
-        log.info("File aborted by {} ({}): {}", from.account().name(), reason, t);
-        releaseIf(holding, t);
+            log.info("File aborted by {} ({}): {}", from.account().name(), reason, t);
+            return after;
+        });
     }
 
     /** A party's connection is gone: the other end of each of its transfers is told. */
@@ -174,16 +135,16 @@ public final class Transfers {
             if (!t.involves(party)) {
                 continue;
             }
-            boolean holding;
+            After after;
             synchronized (t) {
                 if (t.state == Transfer.State.ENDED) {
                     continue;
                 }
-                holding = end(t);
+                after = end(t);
                 t.other(party).aborted(t.id(), AbortReason.CONNECTION_DROPPED.code());
             }
             log.info("File aborted, {} dropped: {}", party.account().name(), t);
-            releaseIf(holding, t);
+            after.run(this, t);
         }
     }
 
@@ -220,44 +181,74 @@ public final class Transfers {
         return size > limits.maxFileBytes() ? AbortReason.SIZE_OVER_LIMIT : null;
     }
 
-    /** The transfer if {@code from} takes part in it; otherwise {@code from} alone hears reason 4. */
-    private Transfer own(Party from, int transferId) {
+    /**
+     * What is left to do once a step under a transfer's lock is done: releasing a sender lets it
+     * read on, which may come back here, so it never happens under a lock.
+     */
+    private record After(String violation, boolean release, boolean held) {
+        static final After NOTHING = new After(null, false, false);
+        static final After RELEASE = new After(null, true, false);
+        static final After HELD = new After(null, false, true);
+
+        static After violation(String what) {
+            return new After(what, false, false);
+        }
+
+        void run(Transfers transfers, Transfer t) {
+            if (violation != null) {
+                transfers.violated(t, violation);
+            } else if (release) {
+                t.sender().release(t);
+            } else if (held && t.receiver().backlog() <= transfers.limits.windowBytes() / 2) {
+                // It drained before watchDrain took effect.
+                transfers.drained(t.receiver());
+            }
+        }
+    }
+
+    /**
+     * Runs a party's step under the transfer's lock if the party takes part in it and it is not
+     * over; otherwise the party alone hears reason 4.
+     */
+    private void step(Party from, int transferId, Function<Transfer, After> step) {
         Transfer t = byId.get(transferId);
         if (t == null || !t.involves(from)) {
             from.aborted(transferId, VIOLATION);
-            return null;
+            return;
         }
-        return t;
+        After after;
+        synchronized (t) {
+            if (t.state == Transfer.State.ENDED) {
+                from.aborted(transferId, VIOLATION);
+                return;
+            }
+            after = step.apply(t);
+        }
+        after.run(this, t);
     }
 
     /** A party broke the flow of its own transfer: both ends hear reason 4. */
     private void violated(Transfer t, String what) {
-        boolean holding;
+        After after;
         synchronized (t) {
             if (t.state == Transfer.State.ENDED) {
                 return;
             }
-            holding = end(t);
+            after = end(t);
             t.sender().aborted(t.id(), VIOLATION);
             t.receiver().aborted(t.id(), VIOLATION);
         }
         log.info("File aborted, protocol violation ({}): {}", what, t);
-        releaseIf(holding, t);
+        after.run(this, t);
     }
 
-    /** Under the transfer's lock; true when its sender was held and must be released. */
-    private boolean end(Transfer t) {
+    /** Under the transfer's lock. */
+    private After end(Transfer t) {
         t.state = Transfer.State.ENDED;
         byId.remove(t.id(), t);
         boolean holding = t.holding;
         t.holding = false;
-        return holding;
-    }
-
-    private static void releaseIf(boolean holding, Transfer t) {
-        if (holding) {
-            t.sender().release(t);
-        }
+        return holding ? After.RELEASE : After.NOTHING;
     }
 
     private int inProgress(Party party) {

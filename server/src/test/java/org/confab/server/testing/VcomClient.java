@@ -223,17 +223,7 @@ public final class VcomClient implements AutoCloseable {
 
     /** True once the server has closed the connection (reads until end of stream). */
     public boolean awaitClosed() {
-        try {
-            byte[] discard = new byte[8192];
-            while (in.read(discard) >= 0) {
-                // Whatever was still in flight.
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
+        return Sockets.awaitClosed(in);
     }
 
     public Socket socket() {
@@ -242,10 +232,6 @@ public final class VcomClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing is best effort in tests.
-        }
+        Sockets.close(socket);
     }
 }
