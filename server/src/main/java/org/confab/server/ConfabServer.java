@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.mina.core.filterchain.IoFilter;
 import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.transport.socket.nio.NioProcessor;
@@ -47,6 +48,8 @@ import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
 import org.confab.server.upload.HttpUploads;
 import org.confab.server.upload.UploadSettings;
+import org.confab.server.vcom.GroupsCapability;
+import org.confab.server.vcom.VcomPort;
 import org.confab.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +89,7 @@ public final class ConfabServer implements AutoCloseable {
                 new PasswordHasher(config.passwordParameters()), workers.database(), workers.hashing(),
                 config.registrationOpen());
         this.community = new Community(accounts, new Rooms(store, workers.database()), new Sessions(),
-                new Contacts(store, workers.database()), store, workers.database());
+                new Contacts(store, workers.database()), store, workers.database(), config.offlineMaxMessagesPerAccount());
         this.federation = Federation.start(FederationSettings.from(config), community, workers.timers());
         PresenceNotices presence = new PresenceNotices(community, federation.peers());
         community.presence(presence);
@@ -102,6 +105,7 @@ public final class ConfabServer implements AutoCloseable {
         } else {
             http = Unavailable.http();
         }
+        offered.add(GroupsCapability.create(community.rooms()));
         this.capabilities = new Capabilities(offered);
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
         this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
@@ -115,6 +119,12 @@ public final class ConfabServer implements AutoCloseable {
                     server.capabilities, server.federation, server.http, server.workers.timers()));
             server.bind("dmconnect-encrypted", config.dmconnectEncryptedPort(), DmconnectAcceptors.encrypted(config,
                     server.community, server.capabilities, server.federation, server.workers.timers()));
+            VcomPort vcom = VcomPort.create(config, server.community, server.store, server.workers.database(),
+                    server.workers.timers());
+            server.bind("vcom", config.vcomPort(), vcom.handler(), vcom.tls());
+            if (config.vcomPlainPort().isPresent()) {
+                server.bind("vcom-plain", config.vcomPlainPort().getAsInt(), vcom.handler());
+            }
             server.admin = AdminChannel.open(config, AdminOperations.running(server));
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -134,7 +144,7 @@ public final class ConfabServer implements AutoCloseable {
         return new ConfabServer(config);
     }
 
-    private void bind(String name, int port, IoHandler handler) throws IOException {
+    private void bind(String name, int port, IoHandler handler, IoFilter... filters) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
         acceptor.setReuseAddress(true);
         // close() unbinds first and then tells each session why it ends; by default MINA would
@@ -142,6 +152,9 @@ public final class ConfabServer implements AutoCloseable {
         acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getFilterChain().addLast("connections-per-address", connectionLimit);
+        for (IoFilter filter : filters) {
+            acceptor.getFilterChain().addLast(filter.getClass().getSimpleName(), filter);
+        }
         acceptor.setHandler(handler);
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
         acceptors.put(name, acceptor);

@@ -71,6 +71,21 @@ class OfflineMessageRepositoryTest {
     }
 
     @Test
+    void pendingAfterPagesInTheSameOrder() {
+        long c = messages.store(alice, "x", null, 200, true, new byte[] {3});
+        long a = messages.store(alice, "x", null, 100, true, new byte[] {1});
+        long b = messages.store(alice, "x", null, 200, true, new byte[] {2});
+        long d = messages.store(alice, "x", null, 300, true, new byte[] {4});
+        messages.store(bob, "x", null, 150, true, new byte[] {9});
+
+        List<StoredMessage> first = messages.pendingAfter(alice, null, 2);
+        assertThat(first).extracting(StoredMessage::id).containsExactly(a, c);
+        List<StoredMessage> second = messages.pendingAfter(alice, first.get(1), 2);
+        assertThat(second).extracting(StoredMessage::id).containsExactly(b, d);
+        assertThat(messages.pendingAfter(alice, second.get(1), 2)).isEmpty();
+    }
+
+    @Test
     void markDeliveredRemovesExactlyOnce() {
         long id = messages.store(alice, "bob", null, 1, true, new byte[] {1});
 

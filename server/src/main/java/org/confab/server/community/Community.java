@@ -13,6 +13,8 @@ import org.confab.server.contacts.Contacts;
 import org.confab.server.delivery.Content;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.delivery.Participant;
+import org.confab.server.messaging.Groups;
+import org.confab.server.messaging.Mailbox;
 import org.confab.server.room.Room;
 import org.confab.server.room.Rooms;
 import org.confab.server.session.Session;
@@ -35,6 +37,8 @@ public final class Community {
 
     public enum Deletion { DELETED, NOT_FOUND, DEFAULT_ROOM }
 
+    public enum GroupOutcome { SENT, NO_SUCH_GROUP, NOT_MEMBER }
+
     private final Accounts accounts;
     private final Rooms rooms;
     private final Sessions sessions;
@@ -44,14 +48,20 @@ public final class Community {
     private volatile boolean closing;
     private volatile RoomRelay relay = RoomRelay.NONE;
     private volatile PresenceListener presence = PresenceListener.NONE;
+    private final Mailbox mailbox;
+    private final Groups groups;
 
-    public Community(Accounts accounts, Rooms rooms, Sessions sessions, Contacts contacts, Store store, Executor database) {
+    /** {@code maxStoredPerAccount}: how many messages may wait for one offline account. */
+    public Community(Accounts accounts, Rooms rooms, Sessions sessions, Contacts contacts, Store store, Executor database,
+                     int maxStoredPerAccount) {
         this.accounts = accounts;
         this.rooms = rooms;
         this.sessions = sessions;
         this.contacts = contacts;
         this.store = store;
         this.database = database;
+        this.mailbox = new Mailbox(store, sessions, contacts, database, maxStoredPerAccount);
+        this.groups = new Groups(store, sessions, contacts, mailbox, database);
     }
 
     /** Connects the rooms to other hosts; set once at start-up, before the first connection. */
@@ -157,8 +167,37 @@ public final class Community {
 
     /** Public chat: every session in the room hears it, the sender's own included. */
     public void say(Session session, Room room, String text) {
-        Participant who = Participant.local(session.account().name());
-        fanOut(room, who, new Delivery.RoomMessage(room, who, new Content.Text(text), System.currentTimeMillis()));
+        post(session.account(), room, new Content.Text(text), false);
+    }
+
+    /**
+     * A message to a vCom group, i.e. to the room with that id, from one of its members; the
+     * room and its members hear it as if it had been said in the room.
+     */
+    public CompletableFuture<GroupOutcome> sendToGroup(Account from, int groupId, Content content) {
+        Optional<Room> room = rooms.findById(groupId);
+        if (room.isEmpty()) {
+            return CompletableFuture.completedFuture(GroupOutcome.NO_SUCH_GROUP);
+        }
+        return CompletableFuture.supplyAsync(() -> store.memberships().isMember(groupId, from.id()), database)
+                .thenApply(member -> {
+                    if (!member) {
+                        return GroupOutcome.NOT_MEMBER;
+                    }
+                    post(from, room.get(), content, true);
+                    return GroupOutcome.SENT;
+                });
+    }
+
+    /**
+     * The sessions in the room hear it now; its members elsewhere through {@link Groups}, which
+     * keeps it for offline members if {@code keep} (vCom's group messages, not DMconnect chat).
+     */
+    private void post(Account from, Room room, Content content, boolean keep) {
+        Participant who = Participant.local(from.name());
+        long sentAt = System.currentTimeMillis();
+        fanOut(room, who, new Delivery.RoomMessage(room, who, content, sentAt));
+        groups.forward(from, new Delivery.GroupMessage(room.id(), who, content, sentAt), keep);
     }
 
     public void act(Session session, Room room, String act) {
@@ -202,6 +241,34 @@ public final class Community {
             return deliverToAccount(key, new Delivery.PrivateMessage(sender, content, System.currentTimeMillis(), false))
                     ? PrivateOutcome.SENT : PrivateOutcome.OFFLINE;
         }, database);
+    }
+
+    /**
+     * Like {@link #sendPrivate}, but a message for an offline account is kept and delivered when
+     * it next connects (vCom's store-and-forward); the outcome is then still OFFLINE.
+     */
+    public CompletableFuture<PrivateOutcome> sendPrivateOrKeep(Account from, String recipient, Content content) {
+        Delivery.PrivateMessage message = new Delivery.PrivateMessage(Participant.local(from.name()), content,
+                System.currentTimeMillis(), true);
+        return sendPrivate(from, recipient, content).thenCompose(outcome -> outcome != PrivateOutcome.OFFLINE
+                ? CompletableFuture.completedFuture(outcome)
+                : accounts.find(recipient).thenApplyAsync(found -> {
+                    found.ifPresent(to -> {
+                        // It may have come online since sendPrivate looked: then it gets it now.
+                        if (mailbox.keep(to.id(), message) && sessions.isOnline(to.key())) {
+                            mailbox.deliver(to);
+                        }
+                    });
+                    return outcome;
+                }, database));
+    }
+
+    /**
+     * Hands an account's kept messages to its sessions, once a protocol has told a newly logged
+     * in client what it must hear first.
+     */
+    public CompletableFuture<Void> deliverStored(Account account) {
+        return mailbox.deliver(account);
     }
 
     /** Bans an account: it can no longer log in, and every session it has is closed with a last line. */

@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.confab.binary.VcomLimits;
 import org.confab.server.account.PasswordHasher.HashParameters;
 
 /**
@@ -127,6 +130,31 @@ public final class ServerConfig {
         adminPort();
         adminMaxRequestBytes();
         adminRequestTimeoutMs();
+        validateVcom();
+    }
+
+    private void validateVcom() {
+        port("vcom.port");
+        vcomPlainPort();
+        vcomKeystore();
+        vcomLoginTimeoutMs();
+        vcomMaxFileBytes();
+        vcomMaxTransfersPerAccount();
+        vcomMaxTransfers();
+        offlineMaxMessagesPerAccount();
+        VcomLimits limits = vcomLimits();
+        // A buffer smaller than one message packet would refuse valid traffic.
+        long largestMessage = Math.max((long) limits.maxStringBytes() + limits.maxDataBytes() + 21,
+                2L * limits.maxStringBytes() + 16);
+        if (vcomMaxBufferedBytes() < largestMessage) {
+            throw new ConfigException("vcom.max-buffered-bytes must be at least " + largestMessage
+                    + " (one message packet at the vcom.max-* limits)");
+        }
+        // The receiver of a file must never be cut off as a slow reader while its sender is paused.
+        if ((long) vcomTransferWindowBytes() + limits.maxDataBytes() >= maxOutboundBytes()) {
+            throw new ConfigException("vcom.transfer-window-bytes plus vcom.max-data-bytes must be below"
+                    + " session.max-outbound-bytes");
+        }
     }
 
     public String get(String key) {
@@ -287,6 +315,59 @@ public final class ServerConfig {
 
     public int uploadRequestTimeoutSeconds() {
         return intBetween("upload.request-timeout-seconds", 1, 3_600);
+    }
+
+    public int vcomPort() {
+        return port("vcom.port");
+    }
+
+    /** Empty when the plaintext vCom port is off (the key is empty). */
+    public OptionalInt vcomPlainPort() {
+        return get("vcom.plain-port").isEmpty() ? OptionalInt.empty() : OptionalInt.of(port("vcom.plain-port"));
+    }
+
+    /** Empty when the server generates its own key and certificate. */
+    public Optional<Path> vcomKeystore() {
+        String file = get("vcom.tls.keystore");
+        return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+
+    public char[] vcomKeystorePassword() {
+        return get("vcom.tls.keystore-password").toCharArray();
+    }
+
+    public int vcomLoginTimeoutMs() {
+        return intBetween("vcom.login-timeout-ms", 100, 600_000);
+    }
+
+    public VcomLimits vcomLimits() {
+        int maxData = intBetween("vcom.max-data-bytes", 1024, 16 << 20);
+        return new VcomLimits(intBetween("vcom.max-string-bytes", 64, 1 << 20), maxData,
+                intBetween("vcom.max-list-entries", 1, 1_000_000), intBetween("vcom.max-chunk-bytes", 1, maxData));
+    }
+
+    public int vcomMaxBufferedBytes() {
+        return intBetween("vcom.max-buffered-bytes", 4096, 1 << 30);
+    }
+
+    public int vcomMaxFileBytes() {
+        return intBetween("vcom.max-file-bytes", 0, Integer.MAX_VALUE);
+    }
+
+    public int vcomMaxTransfersPerAccount() {
+        return intBetween("vcom.max-transfers-per-account", 0, 10_000);
+    }
+
+    public int vcomMaxTransfers() {
+        return intBetween("vcom.max-transfers", 0, 1_000_000);
+    }
+
+    public int vcomTransferWindowBytes() {
+        return intBetween("vcom.transfer-window-bytes", 4096, 1 << 30);
+    }
+
+    public int offlineMaxMessagesPerAccount() {
+        return intBetween("offline.max-messages-per-account", 0, 10_000_000);
     }
 
     public HashParameters passwordParameters() {

@@ -21,6 +21,13 @@ public sealed interface Delivery {
     record RoomDeleted(Room room) implements Delivery {
     }
 
+    /**
+     * A room's message as a member who is not in the room receives it (a vCom group message):
+     * by the room's numeric id, which outlives the room's name and the room itself.
+     */
+    record GroupMessage(int groupId, Participant sender, Content content, long sentAtMillis) implements Delivery {
+    }
+
     /** {@code stored}: it waited in the database while the recipient was offline. */
     record PrivateMessage(Participant sender, Content content, long sentAtMillis, boolean stored) implements Delivery {
     }

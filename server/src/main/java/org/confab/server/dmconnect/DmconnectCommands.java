@@ -140,7 +140,7 @@ final class DmconnectCommands {
                             conn.send(Replies.LOGIN_SUCCESSFUL);
                             conn.send(Replies.availableServers(community.rooms().names()));
                             conn.send(Replies.SELECT_SERVER);
-                        });
+                        }).thenCompose(ignored -> community.deliverStored(success.account()));
                     }
                     conn.send(refusal((Accounts.Authentication.Failure) result));
                     conn.send(Replies.GREETING);

@@ -1,11 +1,11 @@
 package org.confab.server.dmconnect;
 
-import org.confab.text.Replies;
-import java.util.concurrent.CompletionStage;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +26,7 @@ import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
 import org.confab.text.Inbound;
 import org.confab.text.MessageFramer;
+import org.confab.text.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,10 +243,27 @@ public final class DmconnectConnection implements Session, Capability.Caller {
 
     /** Writes one line (or several joined by newlines, as one write) to the client. */
     void send(String text) {
-        if (!io.isConnected() || io.isClosing()) {
-            return;
+        if (isOpen()) {
+            outbox.send(encoder.apply(text));
+            checkBacklog();
         }
-        outbox.send(encoder.apply(text));
+    }
+
+    /** Completes with true once the client's connection has taken the line. */
+    private CompletableFuture<Boolean> sendConfirmed(String text) {
+        if (!isOpen()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> taken = outbox.sendConfirmed(encoder.apply(text));
+        checkBacklog();
+        return taken;
+    }
+
+    private boolean isOpen() {
+        return io.isConnected() && !io.isClosing();
+    }
+
+    private void checkBacklog() {
         long backlog = outbox.backlog();
         if (backlog > settings.maxOutboundBytes()) {
             log.warn("Closing {} ({}): {} bytes wait to be sent, over the limit of {}", remoteAddress(),
@@ -317,6 +335,14 @@ public final class DmconnectConnection implements Session, Capability.Caller {
             last[0] = delivery;
         }
         return (String) last[1];
+    }
+
+    /** Private messages only: DMconnect keeps no room history, so group messages wait for vCom. */
+    @Override
+    public CompletionStage<Boolean> deliverStored(Delivery delivery) {
+        return delivery instanceof Delivery.PrivateMessage
+                ? sendConfirmed(DmconnectFormat.line(delivery))
+                : CompletableFuture.completedFuture(false);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.confab.server.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.IoFutureListener;
 import org.apache.mina.core.future.WriteFuture;
@@ -18,6 +21,8 @@ public final class Outbox {
     private final IoSession io;
     private final IoFutureListener<WriteFuture> onWritten = future -> written();
     private IoBuffer pending;
+    // Who waits for the bytes in `pending` to be written; usually nobody.
+    private List<CompletableFuture<Boolean>> pendingConfirmations;
     private boolean inFlight;
     private boolean closeWhenDrained;
 
@@ -27,8 +32,28 @@ public final class Outbox {
 
     /** Queues bytes for the client; never blocks. */
     public void send(IoBuffer bytes) {
+        send(bytes, null);
+    }
+
+    /**
+     * Queues bytes and completes with true once the connection has taken them, false if it closed
+     * first: what a message kept for an offline account needs before it may be forgotten.
+     */
+    public CompletableFuture<Boolean> sendConfirmed(IoBuffer bytes) {
+        CompletableFuture<Boolean> taken = new CompletableFuture<>();
+        send(bytes, taken);
+        return taken;
+    }
+
+    private void send(IoBuffer bytes, CompletableFuture<Boolean> taken) {
         synchronized (this) {
             if (inFlight) {
+                if (taken != null) {
+                    if (pendingConfirmations == null) {
+                        pendingConfirmations = new ArrayList<>(2);
+                    }
+                    pendingConfirmations.add(taken);
+                }
                 if (pending == null) {
                     // Sized for a burst of lines, so that a busy connection rarely grows it.
                     pending = IoBuffer.allocate(Math.max(PENDING_CAPACITY, bytes.remaining() * 2)).setAutoExpand(true);
@@ -38,7 +63,15 @@ public final class Outbox {
             }
             inFlight = true;
         }
-        io.write(bytes).addListener(onWritten);
+        write(bytes, taken == null ? null : List.of(taken));
+    }
+
+    private void write(IoBuffer bytes, List<CompletableFuture<Boolean>> confirmations) {
+        WriteFuture future = io.write(bytes);
+        if (confirmations != null) {
+            future.addListener(f -> confirmations.forEach(c -> c.complete(((WriteFuture) f).isWritten())));
+        }
+        future.addListener(onWritten);
     }
 
     /** Closes the connection once everything queued so far has been written. */
@@ -63,6 +96,7 @@ public final class Outbox {
 
     private void written() {
         IoBuffer next;
+        List<CompletableFuture<Boolean>> confirmations;
         synchronized (this) {
             if (pending == null) {
                 inFlight = false;
@@ -73,7 +107,9 @@ public final class Outbox {
             }
             next = pending.flip();
             pending = null;
+            confirmations = pendingConfirmations;
+            pendingConfirmations = null;
         }
-        io.write(next).addListener(onWritten);
+        write(next, confirmations);
     }
 }

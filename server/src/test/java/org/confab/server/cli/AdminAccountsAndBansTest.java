@@ -64,8 +64,8 @@ class AdminAccountsAndBansTest {
     @Test
     void listAndShowTellCreationLastSeenSessionsAndRooms() {
         server.loggedIn("shown-gone").close();
-        Await.until("shown-gone's last seen recorded", () -> server.server().store().accounts()
-                .findByName("shown-gone").orElseThrow().lastSeen() != null);
+        Await.until(() -> server.server().store().accounts()
+                .findByName("shown-gone").orElseThrow().lastSeen() != null, "shown-gone's last seen recorded");
         try (TextClient online = server.inRoom("shown-here", "general")) {
             JsonNode accounts = server.cli("accounts", "list", "--json").exits(0).json().get("result");
             JsonNode here = find(accounts, "shown-here");

@@ -60,8 +60,8 @@ class AdminSessionsAndRoomsTest {
             assertThat(stays.awaitClosed()).isTrue();
         }
         assertThat(server.cli("sessions", "kick", "--account", "kickee").exits(1).err()).contains("No session of kickee is connected.");
-        Await.until("kickee's last seen recorded", () -> !server.cli("accounts", "show", "kickee", "--json").exits(0)
-                .json().get("result").get("lastSeen").isNull());
+        Await.until(() -> !server.cli("accounts", "show", "kickee", "--json").exits(0)
+                .json().get("result").get("lastSeen").isNull(), "kickee's last seen recorded");
         assertThat(server.cli("sessions", "kick", "seven").exits(2).err()).contains("'seven' is not a long");
         assertThat(server.cli("sessions", "kick").exits(2).err()).contains("give either a session ID or --account NAME");
     }

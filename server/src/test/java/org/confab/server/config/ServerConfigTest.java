@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.confab.binary.VcomLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,29 @@ class ServerConfigTest {
         assertThat(c.adminPort()).isEqualTo(42450);
         assertThat(c.adminMaxRequestBytes()).isEqualTo(65536);
         assertThat(c.adminRequestTimeoutMs()).isEqualTo(10000);
+    }
+
+    @Test
+    void vcomDefaultsAreTheSpecsLimits() {
+        ServerConfig c = ServerConfig.of(Map.of());
+        assertThat(c.vcomPort()).isEqualTo(42441);
+        assertThat(c.vcomPlainPort()).isEmpty();
+        assertThat(c.vcomKeystore()).isEmpty();
+        assertThat(c.vcomLimits()).isEqualTo(VcomLimits.defaults());
+        assertThat(c.vcomMaxBufferedBytes()).isEqualTo(1 << 20);
+        assertThat(c.vcomTransferWindowBytes()).isEqualTo(65536);
+        assertThat(ServerConfig.of(Map.of("vcom.plain-port", "0")).vcomPlainPort()).hasValue(0);
+    }
+
+    @Test
+    void vcomBoundsThatCannotWorkAreRefused() {
+        assertThatThrownBy(() -> ServerConfig.of(Map.of("vcom.max-buffered-bytes", "50000")))
+                .hasMessageContaining("vcom.max-buffered-bytes");
+        assertThatThrownBy(() -> ServerConfig.of(Map.of("vcom.transfer-window-bytes", "1000000")))
+                .hasMessageContaining("vcom.transfer-window-bytes");
+        assertThatThrownBy(() -> ServerConfig.of(Map.of("vcom.max-chunk-bytes", "70000")))
+                .hasMessageContaining("vcom.max-chunk-bytes");
+        assertThatThrownBy(() -> ServerConfig.of(Map.of("vcom.plain-port", "x"))).hasMessageContaining("vcom.plain-port");
     }
 
     @Test

@@ -49,10 +49,10 @@ class HelpAndCapabilitiesTest {
     }
 
     @Test
-    void theFourCapabilitiesOfDmcd() {
+    void dmcdsFourCapabilitiesAndTheVcomGroups() {
         try (TextClient c = server.loggedIn("capper")) {
             c.send("/list_capabilities")
-                    .expect("Capabilities: status, ignore, sessions, http_file_upload. Use /CAPABILITY_NAME for help.");
+                    .expect("Capabilities: status, ignore, sessions, http_file_upload, vcom. Use /CAPABILITY_NAME for help.");
         }
     }
 }

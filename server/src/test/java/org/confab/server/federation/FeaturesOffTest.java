@@ -19,7 +19,7 @@ class FeaturesOffTest {
         try (TestServer server = TestServer.start(Map.of("federation.enabled", "false", "upload.enabled", "false",
                 "dmconnect.greeting-delay-ms", "500"));
              TextClient c = server.loggedIn("private")) {
-            c.send("/list_capabilities").expect("Capabilities: status, ignore, sessions. Use /CAPABILITY_NAME for help.");
+            c.send("/list_capabilities").expect("Capabilities: status, ignore, sessions, vcom. Use /CAPABILITY_NAME for help.");
             c.send("/pm bob@127.0.0.2 hi").expect("Failed to send private message to bob@127.0.0.2.");
             c.send("/join_server general@127.0.0.2").expect("Server does not exist.");
             assertThat(Raw.request("127.0.0.1", server.dmconnectPort(), "{\"type\": \"s2s_ping\", \"from_host\": \"x\"}"))

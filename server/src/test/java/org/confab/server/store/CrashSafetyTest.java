@@ -29,12 +29,10 @@ class CrashSafetyTest {
     @Timeout(120)
     void acknowledgedRegistrationsSurviveKillMinus9(int killAfter) throws Exception {
         Path dataDir = Files.createTempDirectory("confab-crash");
-        ServerProcess server = ServerProcess.start(dataDir);
-        Process process = server.process();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> rooms = ConcurrentHashMap.newKeySet();
-        try {
-            int port = server.port("dmconnect");
+        try (ServerProcess process = ServerProcess.start(dataDir)) {
+            int port = process.port("dmconnect");
             CountDownLatch enough = new CountDownLatch(killAfter);
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
@@ -47,13 +45,10 @@ class CrashSafetyTest {
             roomWriter.start();
             writers.add(roomWriter);
             assertThat(enough.await(60, TimeUnit.SECONDS)).as("registrations acknowledged in time").isTrue();
-            process.destroyForcibly();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            process.kill();
             for (Thread t : writers) {
                 t.join(10_000);
             }
-        } finally {
-            process.destroyForcibly();
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(killAfter);
         try (TestServer restarted = TestServer.start(dataDir, Map.of())) {

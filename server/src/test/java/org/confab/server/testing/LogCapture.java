@@ -7,23 +7,42 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Records what Confab logs while a test runs, at every level from {@code level} up. */
+/** Records what Confab (or one of its classes) logs while it is open. */
 public final class LogCapture implements AutoCloseable {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger("org.confab");
-    private final Level previous = logger.getLevel();
+    private final Logger logger;
+    private final Level previous;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+    /** Everything Confab logs, from {@code level} up. */
     public LogCapture(Level level) {
+        this((Logger) LoggerFactory.getLogger("org.confab"), level);
+    }
+
+    private LogCapture(Logger logger, Level level) {
+        this.logger = logger;
+        this.previous = logger.getLevel();
         appender.start();
         logger.setLevel(level);
         logger.addAppender(appender);
     }
 
-    public synchronized List<String> messages(Level atLeast) {
-        return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(atLeast))
-                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
-                .toList();
+    /** The INFO lines one class logs: what operators see. */
+    public static LogCapture of(Class<?> source) {
+        return new LogCapture((Logger) LoggerFactory.getLogger(source), Level.INFO);
+    }
+
+    public List<String> messages(Level atLeast) {
+        synchronized (appender.list) {
+            return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(atLeast))
+                    .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+                    .toList();
+        }
+    }
+
+    /** Waits for a line matching the regular expression. */
+    public void await(String regex) {
+        Await.until(() -> messages(Level.TRACE).stream().anyMatch(m -> m.matches(regex)), "a log line matching " + regex);
     }
 
     @Override

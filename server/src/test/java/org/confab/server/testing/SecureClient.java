@@ -108,7 +108,7 @@ public final class SecureClient implements AutoCloseable {
 
     /** True once the server has closed the connection. */
     public boolean awaitClosed() {
-        return TextClient.awaitClosed(in);
+        return Sockets.awaitClosed(in);
     }
 
     @Override

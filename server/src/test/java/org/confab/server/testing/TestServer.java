@@ -44,6 +44,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("limits.messages-per-second", "0");
         // Nothing listens on port 1: a test that names another host gets its failure at once.
         settings.put("federation.peer-port", "1");
+        settings.put("vcom.port", "0");
         settings.putAll(overrides);
     }
 
@@ -169,6 +170,26 @@ public final class TestServer implements AutoCloseable {
         TextClient c = loggedIn(user);
         c.send("/join_server " + room);
         c.expect("Joined server '" + room + "' successfully.", "*** " + user + " has joined the server.");
+        return c;
+    }
+
+    public int vcomPort() {
+        return server.port("vcom");
+    }
+
+    /** A vCom connection over TLS, trusting the certificate the server generated. */
+    public VcomClient vcom() {
+        return VcomClient.connect(vcomPort(), dataDir);
+    }
+
+    /**
+     * A vCom connection logged in as {@code user} (registered by that login if new), on a new
+     * device, and online: the round trip after the login proves the server has registered it.
+     */
+    public VcomClient vcom(String user) {
+        VcomClient c = vcom();
+        c.login(user, "pw-" + user);
+        c.expectNothingMore();
         return c;
     }
 

@@ -143,20 +143,7 @@ public final class TextClient implements AutoCloseable {
 
     /** True once the server has closed the connection (reads until end of stream). */
     public boolean awaitClosed() {
-        return awaitClosed(in);
-    }
-
-    static boolean awaitClosed(InputStream in) {
-        try {
-            while (in.read() >= 0) {
-                // Discard whatever was still in flight.
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
+        return Sockets.awaitClosed(in);
     }
 
     public Socket socket() {
@@ -165,10 +152,6 @@ public final class TextClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing is best effort in tests.
-        }
+        Sockets.close(socket);
     }
 }

@@ -1,0 +1,93 @@
+package org.confab.server.messaging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.confab.server.account.Account;
+import org.confab.server.contacts.Contacts;
+import org.confab.server.delivery.Delivery;
+import org.confab.server.runtime.SerialQueue;
+import org.confab.server.session.Protocol;
+import org.confab.server.session.Session;
+import org.confab.server.session.Sessions;
+import org.confab.storage.Store;
+
+/**
+ * A room's messages for its members who are not in it: a room is also a vCom group, whose
+ * members (stored memberships) follow it from their vCom sessions. Each member account's vCom
+ * sessions get the message at once; a member with none gets a group message (vCom's 267) kept
+ * in the {@link Mailbox}, while chat said in the room over DMconnect, which keeps no room
+ * history, is not kept. The sender's own account gets no copy. One room's messages are
+ * forwarded in the order they were said, as each needs the member list from the store.
+ */
+public final class Groups {
+
+    private final Store store;
+    private final Sessions sessions;
+    private final Contacts contacts;
+    private final Mailbox mailbox;
+    private final Executor database;
+    private final Map<Integer, SerialQueue> queues = new ConcurrentHashMap<>();
+
+    public Groups(Store store, Sessions sessions, Contacts contacts, Mailbox mailbox, Executor database) {
+        this.store = store;
+        this.sessions = sessions;
+        this.contacts = contacts;
+        this.mailbox = mailbox;
+        this.database = database;
+    }
+
+    /** {@code keep}: whether members with no vCom session online get it later. */
+    public void forward(Account from, Delivery.GroupMessage message, boolean keep) {
+        queues.computeIfAbsent(message.groupId(), id -> new SerialQueue())
+                .submit(() -> CompletableFuture.runAsync(() -> toMembers(from, message, keep), database));
+    }
+
+    private void toMembers(Account from, Delivery.GroupMessage message, boolean keep) {
+        Map<Long, List<Session>> online = vcomSessionsByAccount();
+        if (online.isEmpty() && !keep) {
+            return; // nobody to tell, and no need to ask the store who the members are
+        }
+        List<Long> kept = new ArrayList<>();
+        for (long member : store.memberships().members(message.groupId())) {
+            if (member == from.id()) {
+                continue;
+            }
+            List<Session> targets = online.get(member);
+            if (targets == null) {
+                if (keep && mailbox.keep(member, message)) {
+                    kept.add(member);
+                }
+                continue;
+            }
+            for (Session s : targets) {
+                if (!contacts.blocks(s.account(), message.sender())) {
+                    s.deliver(message);
+                }
+            }
+        }
+        // A member whose vCom session came online while its copy was being stored gets it now,
+        // not only at its next connection.
+        Map<Long, List<Session>> now = vcomSessionsByAccount();
+        for (long member : kept) {
+            List<Session> targets = now.get(member);
+            if (targets != null) {
+                mailbox.deliver(targets.get(0).account());
+            }
+        }
+    }
+
+    private Map<Long, List<Session>> vcomSessionsByAccount() {
+        Map<Long, List<Session>> byAccount = new HashMap<>();
+        for (Session s : sessions.all()) {
+            if (s.protocol() == Protocol.VCOM) {
+                byAccount.computeIfAbsent(s.account().id(), id -> new ArrayList<>()).add(s);
+            }
+        }
+        return byAccount;
+    }
+}
