@@ -200,6 +200,17 @@ public final class Community {
         groups.forward(from, new Delivery.GroupMessage(room.id(), who, content, sentAt), keep);
     }
 
+    /**
+     * A line said in one of this server's rooms by a user of another host: the room, the other
+     * hosts with users in it and the room's vCom members all hear it, as they would a local line.
+     */
+    public void sayFromElsewhere(Room room, Participant who, String text) {
+        long sentAt = System.currentTimeMillis();
+        Content content = new Content.Text(text);
+        fanOut(room, who, new Delivery.RoomMessage(room, who, content, sentAt));
+        groups.forward(null, new Delivery.GroupMessage(room.id(), who, content, sentAt), false);
+    }
+
     public void act(Session session, Room room, String act) {
         Participant who = Participant.local(session.account().name());
         fanOut(room, who, new Delivery.RoomAct(room, who, act));

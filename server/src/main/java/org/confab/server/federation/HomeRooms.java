@@ -76,8 +76,8 @@ final class HomeRooms {
     }
 
     FederationResponse message(RoomMessage request) {
-        return withMember(request.room(), request.sender(), request.fromHost(), (room, who) -> community.fanOut(room, who,
-                new Delivery.RoomMessage(room, who, new Content.Text(RemoteNames.oneLine(request.text())), System.currentTimeMillis())));
+        return withMember(request.room(), request.sender(), request.fromHost(),
+                (room, who) -> community.sayFromElsewhere(room, who, RemoteNames.oneLine(request.text())));
     }
 
     FederationResponse act(RoomAct request) {

@@ -41,7 +41,10 @@ public final class Groups {
         this.database = database;
     }
 
-    /** {@code keep}: whether members with no vCom session online get it later. */
+    /**
+     * {@code from}: the sending account, whose own sessions are skipped; null for a user of
+     * another host. {@code keep}: whether members with no vCom session online get it later.
+     */
     public void forward(Account from, Delivery.GroupMessage message, boolean keep) {
         queues.computeIfAbsent(message.groupId(), id -> new SerialQueue())
                 .submit(() -> CompletableFuture.runAsync(() -> toMembers(from, message, keep), database));
@@ -54,7 +57,7 @@ public final class Groups {
         }
         List<Long> kept = new ArrayList<>();
         for (long member : store.memberships().members(message.groupId())) {
-            if (member == from.id()) {
+            if (from != null && member == from.id()) {
                 continue;
             }
             List<Session> targets = online.get(member);

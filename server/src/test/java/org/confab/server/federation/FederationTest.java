@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.confab.binary.MulticastMessage;
 import org.confab.server.testing.TestServer;
+import org.confab.server.testing.VcomClient;
 import org.confab.server.testing.TextClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +66,25 @@ class FederationTest {
             b.loggedIn("sleeper").close();
             b.awaitOffline("sleeper");
             alice.send("/pm sleeper@" + B + " hi").expect("Failed to send private message to sleeper@" + B + ".");
+        }
+    }
+
+    @Test
+    void aRemoteUsersLineReachesTheRoomsVcomMembers() {
+        String room = room(a, "bridged");
+        try (TextClient local = a.inRoom("bridge-local", room); TextClient remote = b.loggedIn("bridge-remote")) {
+            int group = a.server().community().rooms().find(room).orElseThrow().id();
+            try (VcomClient vcom = a.vcom("bridge-local")) {
+                remote.send("/join_server " + room + "@" + A).expect("Joined server '" + room + "@" + A + "' successfully.",
+                        "*** bridge-remote has joined the server.");
+                local.expect("*** bridge-remote@" + B + " has joined the server.");
+                remote.send("over the bridge").expect("bridge-remote: over the bridge");
+                local.expect("bridge-remote@" + B + ": over the bridge");
+                MulticastMessage got = vcom.expect(MulticastMessage.class);
+                assertThat(got.sender()).isEqualTo("bridge-remote@" + B);
+                assertThat(got.groupId()).isEqualTo(group);
+                assertThat(new String(got.data(), StandardCharsets.UTF_8)).isEqualTo("over the bridge");
+            }
         }
     }
 

@@ -179,7 +179,7 @@ public final class TestServer implements AutoCloseable {
 
     /** A vCom connection over TLS, trusting the certificate the server generated. */
     public VcomClient vcom() {
-        return VcomClient.connect(vcomPort(), dataDir);
+        return VcomClient.connect(address(), vcomPort(), dataDir);
     }
 
     /**

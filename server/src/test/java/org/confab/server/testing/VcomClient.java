@@ -59,7 +59,12 @@ public final class VcomClient implements AutoCloseable {
 
     /** TLS, trusting the certificate in {@code dataDir}; the handshake is done before this returns. */
     public static VcomClient connect(int port, Path dataDir) {
-        return connect(port, trusting(dataDir), "TLSv1.3", "TLSv1.2");
+        return connect("127.0.0.1", port, dataDir);
+    }
+
+    /** The same for a server on another loopback address (a federation test's host). */
+    public static VcomClient connect(String address, int port, Path dataDir) {
+        return connect(address, port, trusting(dataDir), 0, "TLSv1.3", "TLSv1.2");
     }
 
     public static VcomClient connect(int port, SSLContext context, String... protocols) {
@@ -71,6 +76,10 @@ public final class VcomClient implements AutoCloseable {
      * to make a reader that stops reading back up at once.
      */
     public static VcomClient connect(int port, SSLContext context, int socketBufferBytes, String... protocols) {
+        return connect("127.0.0.1", port, context, socketBufferBytes, protocols);
+    }
+
+    private static VcomClient connect(String address, int port, SSLContext context, int socketBufferBytes, String... protocols) {
         try {
             SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket();
             if (socketBufferBytes > 0) {
@@ -79,7 +88,7 @@ public final class VcomClient implements AutoCloseable {
             }
             s.setEnabledProtocols(protocols);
             s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MS);
+            s.connect(new InetSocketAddress(address, port), READ_TIMEOUT_MS);
             s.setSoTimeout(READ_TIMEOUT_MS);
             s.startHandshake();
             return new VcomClient(s);
