@@ -44,7 +44,6 @@ import org.confab.server.federation.Federation;
 import org.confab.server.federation.FederationSettings;
 import org.confab.server.room.Rooms;
 import org.confab.server.runtime.Workers;
-import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
 import org.confab.server.upload.HttpUploads;
 import org.confab.server.upload.UploadSettings;

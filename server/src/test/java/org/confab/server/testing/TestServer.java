@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.confab.server.ConfabServer;
 import org.confab.server.config.ServerConfig;
@@ -195,14 +196,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Waits until the server has seen every session of the account close. */
     public void awaitOffline(String user) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (server.community().sessions().isOnline(user.toLowerCase(java.util.Locale.ROOT))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(user + " still online after 10 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+        Await.until(() -> !server.community().sessions().isOnline(user.toLowerCase(Locale.ROOT)), user + " offline");
     }
 
     @Override
