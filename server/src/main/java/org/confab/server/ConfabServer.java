@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.mina.core.filterchain.IoFilter;
 import org.apache.mina.core.service.IoHandler;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
-import org.apache.mina.transport.socket.nio.NioProcessor;
 import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import java.time.Clock;
@@ -43,6 +42,7 @@ import org.confab.server.dmconnect.Unavailable;
 import org.confab.server.federation.Federation;
 import org.confab.server.federation.FederationSettings;
 import org.confab.server.room.Rooms;
+import org.confab.server.runtime.ThreadSafeNioProcessor;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Sessions;
 import org.confab.server.upload.HttpUploads;
@@ -106,7 +106,7 @@ public final class ConfabServer implements AutoCloseable {
         }
         offered.add(GroupsCapability.create(community.rooms()));
         this.capabilities = new Capabilities(offered);
-        this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
+        this.processors = new SimpleIoProcessorPool<>(ThreadSafeNioProcessor.class, config.ioProcessors());
         this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
     }
 

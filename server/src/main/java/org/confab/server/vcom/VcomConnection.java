@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
-import org.apache.mina.core.session.AbstractIoSession;
 import org.apache.mina.core.session.IoSession;
 import org.confab.binary.Broadcast;
 import org.confab.binary.ConnectionDeny;
@@ -145,16 +144,16 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
         }
     }
 
+    /**
+     * On whichever thread handled the last packet, often a database thread: the server's
+     * {@link org.confab.server.runtime.ThreadSafeNioProcessor} makes that safe.
+     */
     @Override
-    @SuppressWarnings("unchecked")
     public void readable(boolean paused) {
         if (paused) {
             io.suspendRead();
         } else {
             io.resumeRead();
-            // resumeRead only changes the selection key, which the I/O thread's select (up to a
-            // second) does not notice; a flush request wakes it up, and has nothing to write.
-            ((AbstractIoSession) io).getProcessor().flush(io);
         }
     }
 

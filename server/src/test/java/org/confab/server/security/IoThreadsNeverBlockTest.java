@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.confab.server.runtime.ThreadSafeNioProcessor;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class IoThreadsNeverBlockTest {
         Thread sampler = new Thread(() -> {
             while (running.get()) {
                 for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                    if (!e.getKey().getName().startsWith("NioProcessor")) {
+                    // MINA names its I/O threads after the processor's class.
+                    if (!e.getKey().getName().startsWith(ThreadSafeNioProcessor.class.getSimpleName())) {
                         continue;
                     }
                     ioSamples.incrementAndGet();
