@@ -18,6 +18,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -49,6 +50,7 @@ public final class VcomClient implements AutoCloseable {
     private final OutputStream out;
     private final VcomDecoder decoder = VcomDecoder.serverToClient(VcomLimits.defaults());
     private ByteBuffer buffer = ByteBuffer.allocate(0);
+    private VcomPacket lastRead;
     private int deviceId;
 
     private VcomClient(Socket socket) throws IOException {
@@ -156,6 +158,7 @@ public final class VcomClient implements AutoCloseable {
         while (true) {
             VcomPacket packet = decoder.decode(buffer);
             if (packet != null) {
+                lastRead = packet;
                 return packet;
             }
             byte[] chunk = new byte[16384];
@@ -163,7 +166,7 @@ public final class VcomClient implements AutoCloseable {
             try {
                 n = in.read(chunk);
             } catch (SocketTimeoutException e) {
-                throw new AssertionError("no packet within " + READ_TIMEOUT_MS + " ms");
+                throw new AssertionError("no packet within " + READ_TIMEOUT_MS + " ms" + soFar());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -174,6 +177,18 @@ public final class VcomClient implements AutoCloseable {
             grown.put(buffer).put(chunk, 0, n).flip();
             buffer = grown;
         }
+    }
+
+    /** What was read before a timeout: whether the server said nothing, or this client stopped mid-packet. */
+    private String soFar() {
+        String after = lastRead == null ? "; none read before" : "; the last was " + lastRead.getClass().getSimpleName();
+        if (!buffer.hasRemaining()) {
+            return after + ", and nothing of another";
+        }
+        byte[] start = new byte[Math.min(buffer.remaining(), 16)];
+        buffer.duplicate().get(start);
+        return after + ", then " + buffer.remaining() + " bytes of an incomplete one: "
+                + HexFormat.of().formatHex(start) + (buffer.remaining() > start.length ? "..." : "");
     }
 
     public <T extends VcomPacket> T expect(Class<T> type) {
