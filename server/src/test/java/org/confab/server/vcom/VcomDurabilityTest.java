@@ -3,28 +3,19 @@ package org.confab.server.vcom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.confab.binary.MulticastMessage;
 import org.confab.binary.SendMulticast;
 import org.confab.binary.SendUnicast;
 import org.confab.binary.UnicastMessage;
 import org.confab.server.testing.Await;
-import org.confab.server.testing.ServerProcess;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.confab.server.testing.VcomClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * Messages kept for offline accounts survive a restart and a kill -9, and are delivered once. A
- * 266 counts as kept once a later round trip on the same connection has come back: the server
- * handles a connection's packets in order and answers that round trip only after the store
- * committed the message.
+ * Messages kept for offline accounts survive a restart, and are delivered once, on both protocols.
+ * That they survive a kill -9 too is CrashSafetyTest's part.
  */
 class VcomDurabilityTest {
 
@@ -82,60 +73,6 @@ class VcomDurabilityTest {
                 assertThat(m.groupId()).isEqualTo(1);
                 assertThat(new String(m.data(), StandardCharsets.UTF_8)).isEqualTo("for the group");
                 to.expectNothingMore();
-            }
-        }
-    }
-
-    @Test
-    @Timeout(120)
-    void keptMessagesSurviveKillMinus9AndAreDeliveredOnce() throws Exception {
-        Path dataDir = Files.createTempDirectory("confab-vcom-crash");
-        int count = 30;
-        try (ServerProcess process = ServerProcess.start(dataDir)) {
-            int port = process.port("vcom");
-            try (VcomClient to = VcomClient.connect(port, dataDir)) {
-                to.login("k9to", "pw-k9to");
-                to.expectNothingMore();
-            }
-            try (TextClient text = TextClient.connect(process.port("dmconnect"))) {
-                text.expectGreeting();
-                text.register("k9text", "pw-k9text");
-            }
-            try (VcomClient from = VcomClient.connect(port, dataDir)) {
-                from.login("k9from", "pw-k9from");
-                for (int i = 0; i < count; i++) {
-                    from.send(text("k9to", "message " + i));
-                    from.send(new SendMulticast(987, 0, true, new byte[0])); // dropped: no such group
-                }
-                from.send(text("k9text", "for text"));
-                from.expectNothingMore(); // everything before it is committed
-            }
-            process.kill();
-        }
-        try (TestServer restarted = TestServer.start(dataDir, Map.of())) {
-            try (VcomClient to = restarted.vcom()) {
-                to.login("k9to", "pw-k9to");
-                List<String> received = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    received.add(text(to.expect(UnicastMessage.class)));
-                }
-                List<String> sent = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    sent.add("message " + i);
-                }
-                assertThat(received).isEqualTo(sent);
-                to.expectNothingMore();
-            }
-            try (TextClient to = restarted.connect()) {
-                to.expectGreeting();
-                to.login("k9text", "pw-k9text");
-                to.expect("(Private) k9from: for text");
-                to.expectNothingMore();
-            }
-            long id = restarted.server().store().accounts().findByName("k9to").orElseThrow().id();
-            Await.until(() -> restarted.server().store().offlineMessages().countPending(id) == 0, "all marked delivered");
-            try (VcomClient again = restarted.vcom("k9to")) {
-                again.expectNothingMore();
             }
         }
     }
