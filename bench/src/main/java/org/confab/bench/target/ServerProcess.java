@@ -75,7 +75,11 @@ public final class ServerProcess implements AutoCloseable {
                 "--threads", Integer.toString(threads)), dir);
     }
 
-    /** The port keys of Confab's bundled defaults; an unknown key would stop it, so only these. */
+    /**
+     * The listening ports of Confab's bundled defaults ("dmconnect.port", "dmconnect.encrypted-port",
+     * ...): not the port peers are dialled on, nor one that is off by default. An unknown key would
+     * stop it, so only these.
+     */
     private static List<String> confabPortKeys() {
         java.util.Properties defaults = new java.util.Properties();
         try (var in = ServerProcess.class.getResourceAsStream("/org/confab/server/config/confab.properties")) {
@@ -85,7 +89,9 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith(".port")).sorted().toList();
+        List<String> keys = defaults.stringPropertyNames().stream()
+                .filter(k -> (k.endsWith(".port") || k.endsWith("-port")) && !k.endsWith(".peer-port"))
+                .filter(k -> !defaults.getProperty(k).isBlank()).sorted().toList();
         return keys.isEmpty() ? List.of("dmconnect.port") : keys;
     }
 

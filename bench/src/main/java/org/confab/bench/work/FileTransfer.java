@@ -1,15 +1,17 @@
 package org.confab.bench.work;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.measure.Latency;
 import org.confab.bench.measure.RunResult;
-import org.confab.bench.target.HeapSampler;
+import org.confab.bench.target.HeapAfterGc;
 import org.confab.bench.vcom.VcomClient;
 import org.confab.binary.FileChunk;
 import org.confab.binary.FileTransferAbort;
@@ -22,8 +24,9 @@ import org.confab.binary.VcomPacket;
 
 /**
  * One vCom file transfer of a given size relayed by the server over TLS, against a direct TLS
- * copy of the same packets on loopback measured in the same run; and how much the server's heap
- * grew while it relayed.
+ * copy of the same packets on loopback measured in the same run; and how much the server's live
+ * heap grew while it relayed (the largest heap a collection left during the transfer, against the
+ * heap after a full collection before it).
  */
 public final class FileTransfer implements Workload {
 
@@ -65,8 +68,8 @@ public final class FileTransfer implements Workload {
         } else {
             warnings.add("the direct TLS copy did not finish");
         }
-        Relay relay = new Relay();
-        VcomCrowd crowd = new VcomCrowd(context, relay::packet);
+        AtomicReference<Relay> relay = new AtomicReference<>();
+        VcomCrowd crowd = new VcomCrowd(context, (client, from, packet) -> relay.get().packet(client, packet));
         String receiver = "b" + context.tag() + "fb";
         List<VcomClient> clients = crowd.connect(List.of("b" + context.tag() + "fa", receiver), "pw" + context.tag());
         warnings.addAll(crowd.failures());
@@ -75,44 +78,97 @@ public final class FileTransfer implements Workload {
             f.put("ready", crowd.ready());
             return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
         }
-        relay.sender = clients.get(0);
-        relay.receiver = clients.get(1);
-        HeapSampler heap = context.target().hasPid() ? new HeapSampler(context.target().pid()) : null;
-        Thread.sleep(500);
-        context.generator().loop(0).execute(() -> relay.sender.send(new FileTransferRequest(receiver, (int) size, "bench.bin")));
-        boolean finished = relay.done.await(context.timeout().toSeconds(), TimeUnit.SECONDS);
+        HeapAfterGc heap = null;
+        if (context.target().hasPid()) {
+            try {
+                heap = HeapAfterGc.connect(context.target().pid());
+            } catch (IOException e) {
+                warnings.add(e.getMessage());
+            }
+        }
+        // The server's JIT warms up on a first transfer too, as the generator's did on the direct copy's.
+        Relay warmUp = new Relay(clients.get(0), clients.get(1), Math.min(size, WARM_UP_BYTES));
+        relay.set(warmUp);
+        if (!warmUp.run(context)) {
+            crowd.closeAll();
+            if (heap != null) {
+                heap.close();
+            }
+            warnings.add(0, "the warm-up transfer did not finish: " + warmUp.failure());
+            return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
+        }
+        f.put("warm_up_mb_s", warmUp.size / warmUp.seconds() / 1e6);
         if (heap != null) {
-            heap.close();
-            if (heap.firstBytes() >= 0) {
-                f.put("server_heap_growth_bytes", Math.max(0, heap.peakBytes() - heap.firstBytes()));
+            try {
+                heap.rebase();
+            } catch (IOException e) {
+                warnings.add(e.getMessage());
+                heap.close();
+                heap = null;
+            }
+        }
+        Relay measured = new Relay(clients.get(0), clients.get(1), size);
+        relay.set(measured);
+        Generator.Mark before = context.mark();
+        boolean finished = measured.run(context);
+        Generator.Mark after = context.mark();
+        if (heap != null) {
+            try (HeapAfterGc watched = heap) {
+                f.put("server_heap_growth_bytes", Math.max(0, watched.peakBytes() - watched.baselineBytes()))
+                        .put("server_gcs", watched.collections());
+            } catch (IOException e) {
+                warnings.add(e.getMessage());
             }
         }
         crowd.closeAll();
-        f.put("received_bytes", relay.received).put("corrupt_chunks", relay.corrupt);
-        if (!finished || relay.failure != null) {
-            warnings.add(0, "the relayed transfer did not finish: " + (relay.failure == null ? "timeout" : relay.failure));
+        f.put("received_bytes", measured.received).put("corrupt_chunks", measured.corrupt);
+        if (!finished) {
+            warnings.add(0, "the relayed transfer did not finish: " + measured.failure());
             return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
         }
-        double seconds = (relay.end - relay.start) / 1e9;
+        double seconds = measured.seconds();
         f.put("relay_s", seconds).put("relay_mb_s", size / seconds / 1e6);
         if (direct > 0) {
             f.put("direct_s", direct).put("relay_to_direct", direct / seconds);
         }
+        context.generator().report(before, after, f, warnings);
         return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
     }
 
-    /** Both ends of the relayed transfer; each packet arrives on its client's loop. */
-    private final class Relay {
+    /** One relayed transfer between two clients; each packet arrives on its client's loop. */
+    private static final class Relay {
         final CountDownLatch done = new CountDownLatch(1);
-        VcomClient sender;
-        VcomClient receiver;
+        final VcomClient sender;
+        final VcomClient receiver;
+        final long size;
         volatile long start;
         volatile long end;
         volatile long received;
         volatile long corrupt;
         volatile String failure;
 
-        void packet(int client, VcomClient from, VcomPacket packet) {
+        Relay(VcomClient sender, VcomClient receiver, long size) {
+            this.sender = sender;
+            this.receiver = receiver;
+            this.size = size;
+        }
+
+        /** Requests the transfer and waits for its end; false when it failed or timed out. */
+        boolean run(RunContext context) throws InterruptedException {
+            context.generator().loop(0).execute(() -> sender.send(new FileTransferRequest(receiver.user(), (int) size, "bench.bin")));
+            boolean finished = done.await(context.timeout().toSeconds(), TimeUnit.SECONDS);
+            return finished && failure == null;
+        }
+
+        String failure() {
+            return failure == null ? "timeout" : failure;
+        }
+
+        double seconds() {
+            return (end - start) / 1e9;
+        }
+
+        void packet(int client, VcomPacket packet) {
             if (packet instanceof FileTransferAbort abort) {
                 failure = "aborted, reason " + abort.reason();
                 done.countDown();

@@ -40,22 +40,24 @@ public final class Generator implements AutoCloseable {
         return loops;
     }
 
-    /** A point in time to measure CPU use from; {@code machineCpuNanos} is every process's, -1 if unknown. */
-    public record Mark(long wallNanos, long processCpuNanos, long[] loopCpuNanos, long machineCpuNanos) {
+    /** A point in time to measure CPU use from; {@code machineCpuNanos} is every process's; -1 if unknown. */
+    public record Mark(long wallNanos, long processCpuNanos, long[] loopCpuNanos, long machineCpuNanos, long serverCpuNanos) {
     }
 
-    public Mark mark() {
+    /** @param serverPid the server's process, -1 when unknown */
+    public Mark mark(long serverPid) {
+        long server = serverPid > 0 ? ProcessStats.cpuNanos(serverPid).orElse(-1) : -1;
         long[] cpu = loops.stream().mapToLong(Loop::cpuNanos).toArray();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new Mark(System.nanoTime(), os.getProcessCpuTime(), cpu, ProcessStats.machineCpuNanos().orElse(-1));
+        return new Mark(System.nanoTime(), os.getProcessCpuTime(), cpu, ProcessStats.machineCpuNanos().orElse(-1), server);
     }
 
     /**
      * Adds other_cpu: the cores that processes other than the generator and the server used
      * during the run (the machine is shared), and warns when they took a good part of it.
      */
-    public void reportMachine(Mark from, Mark to, long serverCpuNanos, Figures figures, List<String> warnings) {
-        if (from.machineCpuNanos() < 0 || to.machineCpuNanos() < 0 || serverCpuNanos < 0) {
+    private static void reportMachine(Mark from, Mark to, long serverCpuNanos, Figures figures, List<String> warnings) {
+        if (from.machineCpuNanos() < 0 || to.machineCpuNanos() < 0) {
             return;
         }
         double wall = Math.max(1, to.wallNanos() - from.wallNanos());
@@ -68,7 +70,10 @@ public final class Generator implements AutoCloseable {
         }
     }
 
-    /** Adds gen_cpu (cores used) and gen_loop_busy (busiest loop), and warns when a loop was saturated. */
+    /**
+     * Adds gen_cpu (cores used) and gen_loop_busy (busiest loop), and warns when a loop was
+     * saturated; with the server's CPU known, server_cpu_s and other_cpu too.
+     */
     public void report(Mark from, Mark to, Figures figures, List<String> warnings) {
         double wall = Math.max(1, to.wallNanos() - from.wallNanos());
         double busiest = 0;
@@ -85,6 +90,11 @@ public final class Generator implements AutoCloseable {
         int cpus = Runtime.getRuntime().availableProcessors();
         if (cores > SATURATED * cpus) {
             warnings.add(String.format(Locale.ROOT, "generator CPU: the generator used %.2f of %d cores", cores, cpus));
+        }
+        if (from.serverCpuNanos() >= 0 && to.serverCpuNanos() >= 0) {
+            long server = to.serverCpuNanos() - from.serverCpuNanos();
+            figures.put("server_cpu_s", server / 1e9);
+            reportMachine(from, to, server, figures, warnings);
         }
     }
 

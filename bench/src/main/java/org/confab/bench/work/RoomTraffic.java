@@ -10,7 +10,6 @@ import org.confab.bench.dm.DmClient;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.measure.Latency;
 import org.confab.bench.measure.RunResult;
-import org.confab.bench.target.ProcessStats;
 
 /**
  * Room chat under load: {@code fanout} (everyone in one room) and {@code rooms} (many small
@@ -77,8 +76,7 @@ public final class RoomTraffic implements Workload {
         for (int j = 0; j < plan.senders(); j++) {
             senders.add(new Sender(Outlet.room(clients.get(j)), (long) j * plan.messages(), plan.messages(), interval));
         }
-        long serverCpuBefore = serverCpu(context);
-        Generator.Mark before = gen.mark();
+        Generator.Mark before = context.mark();
         long go = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         for (int j = 0; j < senders.size(); j++) {
             Sender s = senders.get(j);
@@ -86,8 +84,7 @@ public final class RoomTraffic implements Workload {
             gen.loop(j).execute(() -> s.start(go + offset));
         }
         board.await(plan.expectedDeliveries(), senders, context);
-        Generator.Mark after = gen.mark();
-        long serverCpuAfter = serverCpu(context);
+        Generator.Mark after = context.mark();
 
         TallyBoard.Totals t = board.collect();
         crowd.closeAll();
@@ -96,16 +93,12 @@ public final class RoomTraffic implements Workload {
         double seconds = Math.max(1, Math.max(t.lastNanos(), lastSent) - go) / 1e9;
         t.report(expected, plan.totalMessages(), seconds, f);
         f.put("dropped", crowd.dropped());
-        if (serverCpuBefore >= 0 && serverCpuAfter >= 0) {
-            double cpu = (serverCpuAfter - serverCpuBefore) / 1e9;
-            f.put("server_cpu_s", cpu);
+        gen.report(before, after, f, warnings);
+        f.number("server_cpu_s").ifPresent(cpu -> {
             if (t.delivered() > 0) {
                 f.put("server_cpu_us_per_delivery", cpu * 1e6 / t.delivered());
             }
-        }
-        gen.report(before, after, f, warnings);
-        gen.reportMachine(before, after, serverCpuBefore >= 0 && serverCpuAfter >= 0 ? serverCpuAfter - serverCpuBefore : -1,
-                f, warnings);
+        });
         reportSenders(senders, f, warnings);
         if (t.delivered() < expected) {
             warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
@@ -129,10 +122,6 @@ public final class RoomTraffic implements Workload {
             accounts.add(new DmClient.Account("b" + tag + "u" + i, "pw" + tag, true, room, plan.rooms() > 1));
         }
         return accounts;
-    }
-
-    private static long serverCpu(RunContext context) {
-        return context.target().hasPid() ? ProcessStats.cpuNanos(context.target().pid()).orElse(-1) : -1;
     }
 
     private void reportSenders(List<Sender> senders, Figures f, List<String> warnings) {

@@ -42,6 +42,11 @@ public record RunContext(Target target, Generator generator, boolean encrypted, 
         }
     }
 
+    /** Where CPU use is measured from: the generator's, the server's and the machine's. */
+    public Generator.Mark mark() {
+        return generator.mark(target.pid());
+    }
+
     public long deadlineNanos() {
         return System.nanoTime() + timeout.toNanos();
     }

@@ -82,7 +82,7 @@ public final class Unicast implements Workload {
         for (int i = 0; i < clients; i++) {
             senders.add(new Sender(Outlet.unicast(all.get(i), names.get(partner(i))), (long) i * messages, messages, interval));
         }
-        Generator.Mark before = context.generator().mark();
+        Generator.Mark before = context.mark();
         long go = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         for (int i = 0; i < clients; i++) {
             Sender s = senders.get(i);
@@ -91,7 +91,7 @@ public final class Unicast implements Workload {
         }
         long expected = (long) clients * messages;
         board.await(expected, senders, context);
-        Generator.Mark after = context.generator().mark();
+        Generator.Mark after = context.mark();
         TallyBoard.Totals t = board.collect();
         crowd.closeAll();
         double seconds = Math.max(1, t.lastNanos() - go) / 1e9;

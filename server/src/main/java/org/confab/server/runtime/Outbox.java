@@ -12,13 +12,14 @@ import org.apache.mina.core.session.IoSession;
  * A connection's outbound bytes, coalesced: at most one write is in flight; whatever is queued
  * while it is goes out as one buffer when it completes. A lone line is written at once, so no
  * latency is added, while a busy connection costs one socket write per batch instead of one per
- * line.
+ * line (and, over TLS, one record per 16 KiB of a batch instead of one per line).
  */
 public final class Outbox {
 
     private static final int PENDING_CAPACITY = 8192;
 
     private final IoSession io;
+    private final Object writeLock;
     private final IoFutureListener<WriteFuture> onWritten = future -> written();
     private IoBuffer pending;
     // Who waits for the bytes in `pending` to be written; usually nobody.
@@ -27,7 +28,16 @@ public final class Outbox {
     private boolean closeWhenDrained;
 
     public Outbox(IoSession io) {
+        this(io, new Object());
+    }
+
+    /**
+     * Writes (and the close) happen under {@code writeLock}, which the connection's other writers
+     * take too: MINA's TLS filter needs its records handed on in order (see the vCom port).
+     */
+    public Outbox(IoSession io, Object writeLock) {
         this.io = io;
+        this.writeLock = writeLock;
     }
 
     /** Queues bytes for the client; never blocks. */
@@ -67,7 +77,10 @@ public final class Outbox {
     }
 
     private void write(IoBuffer bytes, List<CompletableFuture<Boolean>> confirmations) {
-        WriteFuture future = io.write(bytes);
+        WriteFuture future;
+        synchronized (writeLock) {
+            future = io.write(bytes);
+        }
         if (confirmations != null) {
             future.addListener(f -> confirmations.forEach(c -> c.complete(((WriteFuture) f).isWritten())));
         }
@@ -82,7 +95,13 @@ public final class Outbox {
                 return;
             }
         }
-        io.closeOnFlush();
+        closeOnFlush();
+    }
+
+    private void closeOnFlush() {
+        synchronized (writeLock) {
+            io.closeOnFlush();
+        }
     }
 
     /** Bytes accepted but not yet written to the socket. */
@@ -95,21 +114,26 @@ public final class Outbox {
     }
 
     private void written() {
-        IoBuffer next;
-        List<CompletableFuture<Boolean>> confirmations;
+        IoBuffer next = null;
+        List<CompletableFuture<Boolean>> confirmations = null;
         synchronized (this) {
             if (pending == null) {
                 inFlight = false;
-                if (closeWhenDrained) {
-                    io.closeOnFlush();
+                if (!closeWhenDrained) {
+                    return;
                 }
-                return;
+            } else {
+                next = pending.flip();
+                pending = null;
+                confirmations = pendingConfirmations;
+                pendingConfirmations = null;
             }
-            next = pending.flip();
-            pending = null;
-            confirmations = pendingConfirmations;
-            pendingConfirmations = null;
         }
-        write(next, confirmations);
+        // Outside this outbox's lock: the write lock is never taken under it.
+        if (next == null) {
+            closeOnFlush();
+        } else {
+            write(next, confirmations);
+        }
     }
 }

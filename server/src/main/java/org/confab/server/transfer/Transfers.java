@@ -89,7 +89,6 @@ public final class Transfers {
             }
             t.holding = true;
             t.sender().hold(t);
-            t.receiver().watchDrain();
             return After.HELD;
         });
     }
@@ -148,20 +147,37 @@ public final class Transfers {
         }
     }
 
-    /** The receiver has taken most of what waited for it: its senders may read on. */
+    /**
+     * The receiver has taken most of what waited for it: its senders may read on. The report may
+     * come late, after a sender was released and held again, so the backlog is looked at again.
+     */
     public void drained(Party receiver) {
         List<Transfer> released = new ArrayList<>();
+        boolean stillFull = false;
         for (Transfer t : byId.values()) {
             if (t.receiver() == receiver) {
                 synchronized (t) {
-                    if (t.holding) {
+                    if (t.holding && receiver.backlog() <= limits.windowBytes() / 2) {
                         t.holding = false;
                         released.add(t);
+                    } else if (t.holding) {
+                        stillFull = true;
                     }
                 }
             }
         }
         released.forEach(t -> t.sender().release(t));
+        if (stillFull) {
+            watch(receiver);
+        }
+    }
+
+    /** Asks to hear when the receiver has drained; it may have before the request took effect. */
+    private void watch(Party receiver) {
+        receiver.watchDrain();
+        if (receiver.backlog() <= limits.windowBytes() / 2) {
+            drained(receiver);
+        }
     }
 
     /** Transfers in progress, for operators and tests. */
@@ -199,9 +215,8 @@ public final class Transfers {
                 transfers.violated(t, violation);
             } else if (release) {
                 t.sender().release(t);
-            } else if (held && t.receiver().backlog() <= transfers.limits.windowBytes() / 2) {
-                // It drained before watchDrain took effect.
-                transfers.drained(t.receiver());
+            } else if (held) {
+                transfers.watch(t.receiver());
             }
         }
     }

@@ -1,7 +1,8 @@
 package org.confab.server.vcom;
 
 import java.util.concurrent.CompletableFuture;
-import org.apache.mina.core.future.WriteFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.confab.binary.AbortReason;
 import org.confab.binary.FileChunk;
 import org.confab.binary.FileTransferAbort;
@@ -24,16 +25,18 @@ final class TransferEnd implements Party {
     private final VcomConnection connection;
     private final Transfers transfers;
     private final int windowBytes;
+    private final Executor timers;
     /** A request whose answer has not yet left the server. */
     private volatile boolean answerPending;
     /** How many bytes had arrived when the last answer left: whatever came before was sent before the client could see it. */
     private volatile long answeredAt;
     private volatile boolean watchingDrain;
 
-    TransferEnd(VcomConnection connection, Transfers transfers, int windowBytes) {
+    TransferEnd(VcomConnection connection, Transfers transfers, int windowBytes, Executor timers) {
         this.connection = connection;
         this.transfers = transfers;
         this.windowBytes = windowBytes;
+        this.timers = timers;
     }
 
     /**
@@ -50,13 +53,19 @@ final class TransferEnd implements Party {
 
     /**
      * Something written to this connection has left: a held sender may read on once enough has.
-     * Its reading goes on on another thread: this one holds this connection's write lock, and the
-     * sender's packets lead to writes to other connections.
+     * Its reading goes on on the timer thread: this one holds this connection's write lock, and
+     * the sender's packets lead to writes to other connections. (Not CompletableFuture's default
+     * pool: on two cores that starts a thread per task, and a fast transfer releases its sender
+     * every few dozen chunks.)
      */
     void sent() {
         if (watchingDrain && backlog() <= windowBytes / 2) {
             watchingDrain = false;
-            CompletableFuture.runAsync(() -> transfers.drained(this));
+            try {
+                timers.execute(() -> transfers.drained(this));
+            } catch (RejectedExecutionException e) {
+                // The server is stopping: nobody reads on.
+            }
         }
     }
 
@@ -75,22 +84,20 @@ final class TransferEnd implements Party {
 
     @Override
     public void started(Transfer transfer) {
-        answer(connection.send(new FileTransferId(transfer.id())));
+        answer(connection.sendConfirmed(new FileTransferId(transfer.id())));
     }
 
     @Override
     public void refused(AbortReason reason) {
         // No transfer exists, so the refusal carries id 0.
-        answer(connection.send(new FileTransferAbort(0, reason)));
+        answer(connection.sendConfirmed(new FileTransferAbort(0, reason)));
     }
 
-    private void answer(WriteFuture written) {
-        if (written != null) {
-            written.addListener(f -> {
-                answeredAt = connection.inbound().received();
-                answerPending = false;
-            });
-        }
+    private void answer(CompletableFuture<Boolean> written) {
+        written.thenRun(() -> {
+            answeredAt = connection.inbound().received();
+            answerPending = false;
+        });
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.confab.binary.Broadcast;
 import org.confab.binary.ConnectionDeny;
@@ -25,7 +24,7 @@ import org.confab.binary.VcomPacket;
 import org.confab.server.account.Account;
 import org.confab.server.delivery.Content;
 import org.confab.server.delivery.Delivery;
-import org.confab.server.runtime.Writes;
+import org.confab.server.runtime.Outbox;
 import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
 import org.slf4j.Logger;
@@ -47,6 +46,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
 
     private final long id;
     private final IoSession io;
+    private final Outbox outbox;
     private final ScheduledExecutorService timers;
     private final VcomSettings settings;
     private final VcomLogin login;
@@ -64,12 +64,13 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
                    ScheduledExecutorService timers) {
         this.id = id;
         this.io = io;
+        this.outbox = new Outbox(io, WriteOrder.lock(io));
         this.timers = timers;
         this.settings = settings;
         this.login = login;
         this.commands = commands;
         this.inbound = new VcomInbound(VcomDecoder.clientToServer(settings.limits()), settings.maxBufferedBytes(), this);
-        this.transferEnd = new TransferEnd(this, commands.transfers(), settings.transfers().windowBytes());
+        this.transferEnd = new TransferEnd(this, commands.transfers(), settings.transfers().windowBytes(), timers);
     }
 
     /** The connection request must come within the login timeout. */
@@ -171,9 +172,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
      * sent before; a client that does not read them is cut off after the login timeout.
      */
     private void close() {
-        synchronized (WriteOrder.lock(io)) {
-            io.closeOnFlush(); // TLS writes its close_notify record: in order, too
-        }
+        outbox.closeWhenWritten();
         timers.schedule(() -> io.closeNow(), settings.loginTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -217,25 +216,45 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     // --- output -----------------------------------------------------------------------------------
 
     /**
-     * Writes a packet; null when the connection is closing. A client that leaves more than the
-     * outbound limit unread is disconnected.
+     * Writes a packet; packets written while an earlier write is still in flight go out together,
+     * as one TLS record per 16 KiB rather than one per packet (a relayed file is 1 KiB chunks).
+     * A client that leaves more than the outbound limit unread is disconnected.
      */
-    WriteFuture send(VcomPacket packet) {
+    void send(VcomPacket packet) {
+        IoBuffer bytes = encode(packet);
+        if (bytes != null) {
+            outbox.send(bytes);
+            checkBacklog();
+        }
+    }
+
+    /** Completes with true once the connection has taken the packet, false if it closed first. */
+    CompletableFuture<Boolean> sendConfirmed(VcomPacket packet) {
+        IoBuffer bytes = encode(packet);
+        if (bytes == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> taken = outbox.sendConfirmed(bytes);
+        checkBacklog();
+        return taken;
+    }
+
+    /** Null when the connection is closing. */
+    private IoBuffer encode(VcomPacket packet) {
         if (!io.isConnected() || io.isClosing()) {
             return null;
         }
         byte[] bytes = ENCODER.encode(packet);
-        WriteFuture written;
-        synchronized (WriteOrder.lock(io)) {
-            unsent.addAndGet(bytes.length);
-            written = io.write(IoBuffer.wrap(bytes));
-        }
+        unsent.addAndGet(bytes.length);
+        return IoBuffer.wrap(bytes);
+    }
+
+    private void checkBacklog() {
         if (unsent.get() > settings.maxOutboundBytes()) {
             log.warn("Closing {}: {} bytes wait to be sent, over the limit of {}", this, unsent.get(),
                     settings.maxOutboundBytes());
             io.closeNow();
         }
-        return written;
     }
 
     /**
@@ -288,7 +307,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     @Override
     public CompletionStage<Boolean> deliverStored(Delivery delivery) {
         VcomPacket packet = packet(delivery);
-        return packet == null ? CompletableFuture.completedFuture(false) : Writes.taken(send(packet));
+        return packet == null ? CompletableFuture.completedFuture(false) : sendConfirmed(packet);
     }
 
     /**

@@ -96,7 +96,7 @@ final class VcomLogin {
                     conn.send(new ConnectionAccept(device));
                     return friends.timestampMillis();
                 })
-                .thenCombine(contacts.get(account, ListKind.BLOCKED), (friendsTs, blocked) ->
+                .thenAcceptBoth(contacts.get(account, ListKind.BLOCKED), (friendsTs, blocked) ->
                         conn.send(new RequestUserListsSync(friendsTs, blocked.timestampMillis())))
                 .thenCompose(ignored -> {
                     conn.account(account);
