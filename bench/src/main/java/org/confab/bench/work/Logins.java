@@ -19,7 +19,6 @@ import org.confab.bench.measure.Latency;
 import org.confab.bench.measure.RunResult;
 import org.confab.bench.measure.Tally;
 import org.confab.bench.net.Conn;
-import org.confab.bench.target.ProcessStats;
 
 /**
  * A connect-login-disconnect storm, while two sessions chat at a steady pace in a room of their
@@ -90,13 +89,11 @@ public final class Logins implements Workload {
         Thread.sleep(1000);
 
         Storm storm = new Storm(context, accounts, password);
-        long cpuBefore = serverCpu(context);
-        Generator.Mark before = context.generator().mark();
+        CpuWindow cpu = CpuWindow.open(context);
         long t0 = System.nanoTime();
         storm.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Generator.Mark after = context.generator().mark();
-        long cpuAfter = serverCpu(context);
+        cpu.close();
 
         Histogram chatLatency = Latency.newHistogram();
         CountDownLatch read = new CountDownLatch(1);
@@ -115,22 +112,13 @@ public final class Logins implements Workload {
         Latency.figures(storm.latency, "login_", f);
         f.put("chat_deliveries", chatCounts[0]).put("chat_duplicates", chatCounts[1]);
         Latency.figures(chatLatency, "", f);
-        if (cpuBefore >= 0 && cpuAfter >= 0) {
-            f.put("server_cpu_s", (cpuAfter - cpuBefore) / 1e9);
-        }
-        context.generator().report(before, after, f, warnings);
-        context.generator().reportMachine(before, after, cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : -1,
-                f, warnings);
+        cpu.report(0, f, warnings);
         storm.failures.stream().limit(3).forEach(w -> warnings.add("login failed: " + w));
         if (storm.ok.get() + storm.failed.get() < logins) {
             warnings.add(String.format(Locale.ROOT, "the storm stopped at %d s with %d of %d logins done",
                     durationSeconds, storm.ok.get() + storm.failed.get(), logins));
         }
         return new RunResult(name(), context.target().kind(), f, chatLatency, warnings);
-    }
-
-    private static long serverCpu(RunContext context) {
-        return context.target().hasPid() ? ProcessStats.cpuNanos(context.target().pid()).orElse(-1) : -1;
     }
 
     /** {@code concurrency} probes at a time; each finished one starts the next until the count or the time is up. */
