@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Samples another JVM's heap use with {@code jstat -gc PID 200} while something runs: the heap in
@@ -16,6 +18,7 @@ public final class HeapSampler implements AutoCloseable {
 
     private final Process process;
     private final Thread reader;
+    private final CountDownLatch firstSample = new CountDownLatch(1);
     private volatile long firstBytes = -1;
     private volatile long peakBytes = -1;
 
@@ -48,10 +51,23 @@ public final class HeapSampler implements AutoCloseable {
                     firstBytes = bytes;
                 }
                 peakBytes = Math.max(peakBytes, bytes);
+                firstSample.countDown();
             }
         } catch (IOException | NumberFormatException e) {
             // jstat went away or printed something else; keep what was sampled.
+        } finally {
+            firstSample.countDown();
         }
+    }
+
+    /**
+     * Waits until jstat has reported once, so that what runs next is inside the sampled span:
+     * attaching to the JVM can take seconds on a busy machine.
+     *
+     * @return false when no sample came (jstat failed, or the timeout)
+     */
+    public boolean awaitFirstSample(long timeout, TimeUnit unit) throws InterruptedException {
+        return firstSample.await(timeout, unit) && firstBytes >= 0;
     }
 
     /** -1 when nothing was sampled. */
