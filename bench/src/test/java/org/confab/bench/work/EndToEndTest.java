@@ -110,4 +110,20 @@ class EndToEndTest {
         assertThat(r.figures().number("relay_to_direct")).isPresent();
         assertThat(r.figures().number("server_heap_growth_bytes")).isPresent();
     }
+
+    @Test
+    void soakCountsEveryDeliveryOnceAndSamplesTheServersMemory() throws Exception {
+        // 16 DMconnect clients in 4 rooms and 2 vCom pairs, each client sending 6 messages, one every 0.5 s.
+        RunResult r = new Soak(20, 4, 2, 40, Duration.ofSeconds(3), Duration.ofSeconds(1)).run(context(confab, false, 1));
+        assertCompleteWithLatency(r, 16 * 6 * 4 + 4 * 6);
+        assertThat(r.figures().number("missing").getAsDouble()).isZero();
+        // Before the load, at least one under it, and after the drain.
+        double samples = r.figures().number("samples").getAsDouble();
+        assertThat(samples).isGreaterThanOrEqualTo(3);
+        assertThat(r.figures().text("series_heap_kb").split(",")).hasSize((int) samples).allMatch(kb -> Long.parseLong(kb) > 0);
+        assertThat(r.figures().number("heap_idle_bytes").getAsDouble()).isPositive();
+        assertThat(r.figures().number("heap_first_bytes").getAsDouble()).isPositive();
+        assertThat(r.figures().number("heap_drained_bytes").getAsDouble()).isPositive();
+        assertThat(r.figures().number("rss_last_bytes").getAsDouble()).isPositive();
+    }
 }
