@@ -75,7 +75,11 @@ public final class ServerProcess implements AutoCloseable {
                 "--threads", Integer.toString(threads)), dir);
     }
 
-    /** The port keys of Confab's bundled defaults; an unknown key would stop it, so only these. */
+    /**
+     * The ports Confab listens on by default (dmconnect.port, dmconnect.encrypted-port, vcom.port,
+     * admin.port, ...), from its bundled defaults since an unknown key would stop it. Ports that are
+     * off by default stay off, and federation.peer-port is the port other hosts are dialled on.
+     */
     private static List<String> confabPortKeys() {
         java.util.Properties defaults = new java.util.Properties();
         try (var in = ServerProcess.class.getResourceAsStream("/org/confab/server/config/confab.properties")) {
@@ -85,7 +89,9 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith(".port")).sorted().toList();
+        List<String> keys = defaults.stringPropertyNames().stream()
+                .filter(k -> k.matches(".*[.-]port") && !k.endsWith("peer-port") && !defaults.getProperty(k).isBlank())
+                .sorted().toList();
         return keys.isEmpty() ? List.of("dmconnect.port") : keys;
     }
 

@@ -2,7 +2,9 @@ package org.confab.bench.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.confab.bench.measure.RunResult;
 import org.confab.bench.target.ServerProcess;
@@ -62,6 +64,14 @@ class EndToEndTest {
         RunResult r = new RoomTraffic("fanout", new RoomPlan(5, 1, 5, 20, 0)).run(context(confab, false, 1));
         assertCompleteWithLatency(r, 5 * 5 * 20);
         assertThat(r.figures().number("server_cpu_s")).isPresent();
+    }
+
+    @Test
+    void confabListensOnFreePortsOnly() {
+        // Fixed default ports would collide with any other Confab on the machine.
+        assertThat(List.of(confab.target().plain(), confab.target().secure(), confab.target().vcom()))
+                .extracting(InetSocketAddress::getPort)
+                .doesNotContain(42439, 42440, 42441);
     }
 
     @Test
