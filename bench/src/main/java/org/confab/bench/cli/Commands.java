@@ -48,6 +48,6 @@ public final class Commands {
 
     private static List<Supplier<WorkloadCommand>> workloads() {
         return List.of(RoomCommands.Fanout::new, RoomCommands.Rooms::new, IdleCommand::new,
-                LoginsCommand::new, VcomCommands.Unicast::new, VcomCommands.File::new);
+                LoginsCommand::new, VcomCommands.Unicast::new, VcomCommands.File::new, SoakCommand::new);
     }
 }

@@ -7,7 +7,9 @@ import org.confab.bench.net.Conn;
 
 /**
  * One DMconnect user: registers (or not), logs in, creates and joins its room, then reads every
- * line promptly and hands message payloads to its {@link Receiver}. Lives on one loop thread.
+ * line promptly, hands message payloads to its {@link Receiver}, and sends a keep-alive every
+ * 30 s as real clients do (a silent session is closed after the server's idle timeout).
+ * Lives on one loop thread.
  */
 public final class DmClient implements Conn.Handler, DmWire.Listener {
 
@@ -35,6 +37,9 @@ public final class DmClient implements Conn.Handler, DmWire.Listener {
 
     private static final int MAX_JOIN_RETRIES = 200;
     private static final long JOIN_RETRY_NANOS = 20_000_000;
+    private static final long KEEP_ALIVE_NANOS = 30_000_000_000L;
+    /** A message made only of slashes; the server answers it with a ping line that carries no payload. */
+    private static final String KEEP_ALIVE = "/";
 
     private final Account account;
     private final DmWire wire;
@@ -215,7 +220,15 @@ public final class DmClient implements Conn.Handler, DmWire.Listener {
 
     private void becomeReady() {
         state = State.READY;
+        conn.loop().schedule(System.nanoTime() + KEEP_ALIVE_NANOS, this::keepAlive);
         events.ready(this);
+    }
+
+    private void keepAlive() {
+        if (state == State.READY && !conn.isClosed()) {
+            send(KEEP_ALIVE);
+            conn.loop().schedule(System.nanoTime() + KEEP_ALIVE_NANOS, this::keepAlive);
+        }
     }
 
     private void fail(String why) {

@@ -46,11 +46,15 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Target target;
     private final Path directory;
+    /** Stops the server when the tool is interrupted (Ctrl-C during a long run), so that it is not left behind. */
+    private final Thread stopOnExit;
 
     private ServerProcess(Process process, Target target, Path directory) {
         this.process = process;
         this.target = target;
         this.directory = directory;
+        this.stopOnExit = new Thread(process::destroy, "stop-server-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts Confab (org.confab.server.Main) with {@link #BENCH_SETTINGS} and then {@code settings} as --set overrides. */
@@ -197,6 +201,11 @@ public final class ServerProcess implements AutoCloseable {
     /** SIGTERM, as an operator would stop it; forcibly after 15 s. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting: the hook stops the server.
+        }
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {

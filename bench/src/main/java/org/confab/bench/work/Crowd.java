@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -24,12 +23,11 @@ public final class Crowd implements DmClient.Events {
 
     private final RunContext context;
     private final Consumer<DmClient> onReady;
-    private final Semaphore setting = new Semaphore(0);
     private final List<DmClient> clients = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger readyCount = new AtomicInteger();
-    private CountDownLatch settled;
+    private SetupGate gate;
 
     /** {@code onReady} runs on the client's loop as soon as it is ready, before any payload can reach it. */
     public Crowd(RunContext context, Consumer<DmClient> onReady) {
@@ -44,12 +42,10 @@ public final class Crowd implements DmClient.Events {
      * @return the clients in account order (ready or not)
      */
     public List<DmClient> connect(List<DmClient.Account> accounts, int inFlight) throws InterruptedException {
-        settled = new CountDownLatch(accounts.size());
-        setting.release(inFlight);
-        long deadline = context.deadlineNanos();
+        gate = new SetupGate(accounts.size(), inFlight, context.deadlineNanos());
         DmClient[] ordered = new DmClient[accounts.size()];
         for (int i = 0; i < accounts.size(); i++) {
-            if (!setting.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!gate.enter()) {
                 failures.add("setup timed out after " + i + " of " + accounts.size() + " clients");
                 break;
             }
@@ -58,7 +54,7 @@ public final class Crowd implements DmClient.Events {
             clients.add(client);
             Conn.open(context.generator().loop(i), context.dmconnect(), context.source(i), client);
         }
-        settled.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        gate.awaitSettled();
         List<DmClient> result = new ArrayList<>();
         for (DmClient c : ordered) {
             if (c != null) {
@@ -76,15 +72,13 @@ public final class Crowd implements DmClient.Events {
     public void ready(DmClient client) {
         onReady.accept(client);
         readyCount.incrementAndGet();
-        setting.release();
-        settled.countDown();
+        gate.leave();
     }
 
     @Override
     public void failed(DmClient client, String why) {
         failures.add(client.account().name() + ": " + why);
-        setting.release();
-        settled.countDown();
+        gate.leave();
     }
 
     @Override

@@ -109,9 +109,9 @@ public final class FileTransfer implements Workload {
         }
         Relay measured = new Relay(clients.get(0), clients.get(1), size);
         relay.set(measured);
-        Generator.Mark before = context.mark();
+        CpuWindow cpu = CpuWindow.open(context);
         boolean finished = measured.run(context);
-        Generator.Mark after = context.mark();
+        cpu.close();
         if (heap != null) {
             try (HeapAfterGc watched = heap) {
                 f.put("server_heap_growth_bytes", Math.max(0, watched.peakBytes() - watched.baselineBytes()))
@@ -131,7 +131,7 @@ public final class FileTransfer implements Workload {
         if (direct > 0) {
             f.put("direct_s", direct).put("relay_to_direct", direct / seconds);
         }
-        context.generator().report(before, after, f, warnings);
+        cpu.report(0, f, warnings);
         return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
     }
 

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.confab.bench.dm.DmClient;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.measure.Latency;
 import org.confab.bench.measure.RunResult;
-import org.confab.bench.target.ProcessStats;
 import org.confab.bench.target.Target;
 
 /**
@@ -62,7 +60,7 @@ public final class Idle implements Workload {
         warmUp.connect(accounts(context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions)), SETUP_IN_FLIGHT);
         warmUp.closeAll();
         Thread.sleep(500);
-        Memory idle = Memory.of(target);
+        ServerMemory idle = ServerMemory.of(target);
 
         Histogram setup = Latency.newHistogram();
         Crowd crowd = new Crowd(context, client -> {
@@ -81,19 +79,19 @@ public final class Idle implements Workload {
             warnings.add(0, "only " + crowd.ready() + " of " + sessions + " sessions got ready");
         }
         Thread.sleep(1000);
-        Memory full = Memory.of(target);
+        ServerMemory full = ServerMemory.of(target);
         idle.report("idle_", f);
         full.report("", f);
         int n = Math.max(1, crowd.ready());
-        if (idle.heapBytes > 0 && full.heapBytes > 0) {
-            f.put("heap_per_session_bytes", (double) (full.heapBytes - idle.heapBytes) / n);
+        if (idle.heapBytes() > 0 && full.heapBytes() > 0) {
+            f.put("heap_per_session_bytes", (double) (full.heapBytes() - idle.heapBytes()) / n);
         }
-        if (idle.rssBytes > 0 && full.rssBytes > 0) {
-            f.put("rss_per_session_bytes", (double) (full.rssBytes - idle.rssBytes) / n);
+        if (idle.rssBytes() > 0 && full.rssBytes() > 0) {
+            f.put("rss_per_session_bytes", (double) (full.rssBytes() - idle.rssBytes()) / n);
         }
-        if (idle.heapBytes > 0 && full.heapBytes > 0) {
+        if (idle.heapBytes() > 0 && full.heapBytes() > 0) {
             System.out.print("Live heap added per session, by class (" + target.kind() + "):\n"
-                    + full.heap.growthTable(idle.heap, n, 15));
+                    + full.heap().growthTable(idle.heap(), n, 15));
         }
         TimeUnit.SECONDS.sleep(holdSeconds);
         f.put("dropped", crowd.dropped());
@@ -108,30 +106,5 @@ public final class Idle implements Workload {
             accounts.add(new DmClient.Account("b" + tag + "s" + i, "pw" + tag, true, "b" + tag + "r" + (i / perRoom), true));
         }
         return accounts;
-    }
-
-    private record Memory(long heapBytes, long rssBytes, long openFiles, ProcessStats.LiveHeap heap) {
-
-        static Memory of(Target target) {
-            if (!target.hasPid()) {
-                return new Memory(-1, -1, -1, null);
-            }
-            // The histogram forces the full GC first, so RSS is read after it.
-            ProcessStats.LiveHeap heap = ProcessStats.liveHeap(target.pid());
-            OptionalLong rss = ProcessStats.rssBytes(target.pid());
-            return new Memory(heap.bytes(), rss.orElse(-1), ProcessStats.openFiles(target.pid()).orElse(-1), heap);
-        }
-
-        void report(String prefix, Figures f) {
-            if (heapBytes > 0) {
-                f.put(prefix + "heap_bytes", heapBytes);
-            }
-            if (rssBytes > 0) {
-                f.put(prefix + "rss_bytes", rssBytes);
-            }
-            if (openFiles > 0) {
-                f.put(prefix + "server_open_files", openFiles);
-            }
-        }
     }
 }

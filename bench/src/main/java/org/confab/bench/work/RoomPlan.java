@@ -21,6 +21,16 @@ public record RoomPlan(int clients, int rooms, int senders, int messages, double
         return roomOf((int) (id / messages));
     }
 
+    /** Messages sent to {@code room}: those of senders {@code room}, {@code room + rooms}, ... */
+    public long messagesTo(int room) {
+        return (long) (senders / rooms + (room < senders % rooms ? 1 : 0)) * messages;
+    }
+
+    /** Where message {@code id} stands among its room's messages, from 0 to {@code messagesTo(room) - 1}. */
+    public long indexInRoom(long id) {
+        return id / messages / rooms * messages + id % messages;
+    }
+
     public long totalMessages() {
         return (long) senders * messages;
     }

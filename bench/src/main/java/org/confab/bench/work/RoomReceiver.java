@@ -4,7 +4,10 @@ import java.util.BitSet;
 import org.confab.bench.dm.DmClient;
 import org.confab.bench.measure.Tally;
 
-/** One client's bookkeeping of the messages it should get: every one of its room's, once. */
+/**
+ * One client's bookkeeping of the messages it should get: every one of its room's, once. It keeps
+ * a bit per message of its room only, so that a long soak's bitmaps stay small.
+ */
 final class RoomReceiver implements DmClient.Receiver {
 
     private final RoomPlan plan;
@@ -16,17 +19,20 @@ final class RoomReceiver implements DmClient.Receiver {
         this.plan = plan;
         this.room = room;
         this.tally = tally;
-        this.seen = new BitSet((int) plan.totalMessages());
+        this.seen = new BitSet((int) plan.messagesTo(room));
     }
 
     @Override
     public void payload(long id, long sentNanos, long nowNanos) {
         if (id < 0 || id >= plan.totalMessages() || plan.roomOfMessage(id) != room) {
             tally.stray();
-        } else if (seen.get((int) id)) {
+            return;
+        }
+        int index = (int) plan.indexInRoom(id);
+        if (seen.get(index)) {
             tally.duplicate();
         } else {
-            seen.set((int) id);
+            seen.set(index);
             tally.delivered(nowNanos, nowNanos - sentNanos);
         }
     }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.confab.bench.dm.DmClient;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.measure.Latency;
 import org.confab.bench.measure.RunResult;
@@ -17,8 +15,6 @@ import org.confab.bench.measure.RunResult;
  * deliveries per second and latency from send to each recipient's read.
  */
 public final class RoomTraffic implements Workload {
-
-    private static final int SETUP_IN_FLIGHT = 64;
 
     private final String name;
     private final RoomPlan plan;
@@ -49,20 +45,13 @@ public final class RoomTraffic implements Workload {
     public RunResult run(RunContext context) throws Exception {
         Generator gen = context.generator();
         TallyBoard board = new TallyBoard(gen);
-        List<DmClient.Account> accounts = accounts(context.tag());
-        Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < accounts.size(); i++) {
-            index.put(accounts.get(i).name(), i);
-        }
-        Crowd crowd = new Crowd(context, client -> {
-            int i = index.get(client.account().name());
-            client.receiver(new RoomReceiver(plan, plan.roomOf(i), board.forClient(i)));
-        });
-        List<DmClient> clients = crowd.connect(accounts, SETUP_IN_FLIGHT);
+        RoomChat chat = new RoomChat(context, plan, board);
+        Crowd crowd = chat.crowd();
+        boolean ready = chat.connect();
         List<String> warnings = new ArrayList<>(crowd.failures());
         Figures f = new Figures();
         putPlan(f);
-        if (crowd.ready() < plan.clients()) {
+        if (!ready) {
             crowd.closeAll();
             f.put("ready", crowd.ready()).put("complete", 0.0);
             warnings.add(0, "only " + crowd.ready() + " of " + plan.clients() + " clients got ready");
@@ -71,20 +60,12 @@ public final class RoomTraffic implements Workload {
         // Let the join notices drain before the clock starts.
         Thread.sleep(300);
 
-        List<Sender> senders = new ArrayList<>();
         long interval = plan.flood() ? 0 : (long) (plan.senders() * 1e9 / plan.rate());
-        for (int j = 0; j < plan.senders(); j++) {
-            senders.add(new Sender(Outlet.room(clients.get(j)), (long) j * plan.messages(), plan.messages(), interval));
-        }
-        Generator.Mark before = context.mark();
-        long go = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-        for (int j = 0; j < senders.size(); j++) {
-            Sender s = senders.get(j);
-            long offset = plan.flood() ? 0 : interval * j / senders.size();
-            gen.loop(j).execute(() -> s.start(go + offset));
-        }
+        List<Sender> senders = chat.senders(interval);
+        CpuWindow cpu = CpuWindow.open(context);
+        long go = Sender.startAll(senders, interval);
         board.await(plan.expectedDeliveries(), senders, context);
-        Generator.Mark after = context.mark();
+        cpu.close();
 
         TallyBoard.Totals t = board.collect();
         crowd.closeAll();
@@ -93,13 +74,8 @@ public final class RoomTraffic implements Workload {
         double seconds = Math.max(1, Math.max(t.lastNanos(), lastSent) - go) / 1e9;
         t.report(expected, plan.totalMessages(), seconds, f);
         f.put("dropped", crowd.dropped());
-        gen.report(before, after, f, warnings);
-        f.number("server_cpu_s").ifPresent(cpu -> {
-            if (t.delivered() > 0) {
-                f.put("server_cpu_us_per_delivery", cpu * 1e6 / t.delivered());
-            }
-        });
-        reportSenders(senders, f, warnings);
+        cpu.report(t.delivered(), f, warnings);
+        Sender.report(senders, !plan.flood(), f, warnings);
         if (t.delivered() < expected) {
             warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
         }
@@ -111,32 +87,6 @@ public final class RoomTraffic implements Workload {
                 .put("messages", plan.messages()).put("mode", plan.flood() ? "flood" : "paced");
         if (!plan.flood()) {
             f.put("rate", plan.rate());
-        }
-    }
-
-    private List<DmClient.Account> accounts(String tag) {
-        List<DmClient.Account> accounts = new ArrayList<>();
-        for (int i = 0; i < plan.clients(); i++) {
-            // One room: the default room every server has; many: each client creates its room if needed.
-            String room = plan.rooms() == 1 ? "general" : "b" + tag + "r" + plan.roomOf(i);
-            accounts.add(new DmClient.Account("b" + tag + "u" + i, "pw" + tag, true, room, plan.rooms() > 1));
-        }
-        return accounts;
-    }
-
-    private void reportSenders(List<Sender> senders, Figures f, List<String> warnings) {
-        long backlog = senders.stream().mapToLong(Sender::maxBacklogBytes).max().orElse(0);
-        f.put("send_backlog_max_bytes", backlog);
-        if (!plan.flood()) {
-            double lagMs = senders.stream().mapToLong(Sender::maxLagNanos).max().orElse(0) / 1e6;
-            f.put("send_lag_max_ms", lagMs);
-            if (lagMs > 5) {
-                warnings.add(String.format(Locale.ROOT,
-                        "send backlog: a paced sender fell %.1f ms behind its schedule; the generator did not keep the rate", lagMs));
-            }
-            if (backlog > 64 * 1024) {
-                warnings.add("send backlog: " + backlog + " bytes waited in the generator for the server to read them");
-            }
         }
     }
 }

@@ -2,7 +2,10 @@ package org.confab.bench.work;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.confab.bench.dm.Payload;
+import org.confab.bench.measure.Figures;
 
 /**
  * Sends one client's share of the messages, on its loop: as fast as the socket takes them
@@ -30,6 +33,22 @@ final class Sender {
         this.firstId = firstId;
         this.count = count;
         this.intervalNanos = intervalNanos;
+    }
+
+    /**
+     * Starts every sender on its client's loop, 20 ms from now, paced ones spread evenly over
+     * one interval so that the total rate is steady.
+     *
+     * @return when the first message goes out
+     */
+    static long startAll(List<Sender> senders, long intervalNanos) {
+        long go = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        for (int j = 0; j < senders.size(); j++) {
+            Sender s = senders.get(j);
+            long offset = intervalNanos * j / senders.size();
+            s.client.conn().loop().execute(() -> s.start(go + offset));
+        }
+        return go;
     }
 
     /** On the client's loop. */
@@ -98,5 +117,22 @@ final class Sender {
 
     private void noteBacklog() {
         maxBacklogBytes = Math.max(maxBacklogBytes, client.conn().queuedBytes());
+    }
+
+    /** Adds send_backlog_max_bytes and, when {@code paced}, send_lag_max_ms; warns when the generator did not keep up. */
+    static void report(List<Sender> senders, boolean paced, Figures f, List<String> warnings) {
+        long backlog = senders.stream().mapToLong(Sender::maxBacklogBytes).max().orElse(0);
+        f.put("send_backlog_max_bytes", backlog);
+        if (paced) {
+            double lagMs = senders.stream().mapToLong(Sender::maxLagNanos).max().orElse(0) / 1e6;
+            f.put("send_lag_max_ms", lagMs);
+            if (lagMs > 5) {
+                warnings.add(String.format(Locale.ROOT,
+                        "send backlog: a paced sender fell %.1f ms behind its schedule; the generator did not keep the rate", lagMs));
+            }
+            if (backlog > 64 * 1024) {
+                warnings.add("send backlog: " + backlog + " bytes waited in the generator for the server to read them");
+            }
+        }
     }
 }

@@ -30,16 +30,22 @@ final class TallyBoard {
         return tallies[i % tallies.length];
     }
 
+    /** First copies counted so far, read from any thread. */
+    long deliveredSoFar() {
+        long count = 0;
+        for (Tally t : tallies) {
+            count += t.deliveredSoFar();
+        }
+        return count;
+    }
+
     /** Waits until {@code expected} deliveries, a quiet spell after the last send, or the run's timeout. */
     void await(long expected, List<Sender> senders, RunContext context) throws InterruptedException {
         long deadline = context.deadlineNanos();
         long lastCount = -1;
         long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            long count = 0;
-            for (Tally t : tallies) {
-                count += t.deliveredSoFar();
-            }
+            long count = deliveredSoFar();
             if (count >= expected) {
                 return;
             }

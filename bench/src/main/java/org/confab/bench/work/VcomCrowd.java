@@ -2,6 +2,8 @@ package org.confab.bench.work;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,28 +20,41 @@ final class VcomCrowd implements VcomClient.Events {
         void packet(int client, VcomClient from, VcomPacket packet);
     }
 
+    private static final int SETUP_IN_FLIGHT = 16;
+
     private final RunContext context;
     private final PacketSink sink;
     private final List<VcomClient> clients = new ArrayList<>();
+    /** Written by the thread that connects, read on every loop. */
+    private final Map<VcomClient, Integer> index = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ready = new AtomicInteger();
-    private CountDownLatch settled;
+    private SetupGate gate;
 
     VcomCrowd(RunContext context, PacketSink sink) {
         this.context = context;
         this.sink = sink;
     }
 
-    /** Client {@code i} is {@code names.get(i)} on loop {@code i}; an unknown name registers (open registration). */
+    /**
+     * Client {@code i} is {@code names.get(i)} on loop {@code i}; an unknown name registers (open
+     * registration). A few set up at a time: a TLS handshake and the login must fit in the
+     * server's vCom login timeout (10 s by default) even on a busy machine.
+     */
     List<VcomClient> connect(List<String> names, String password) throws InterruptedException {
         requireVcom(context);
-        settled = new CountDownLatch(names.size());
+        gate = new SetupGate(names.size(), SETUP_IN_FLIGHT, context.deadlineNanos());
         for (int i = 0; i < names.size(); i++) {
+            if (!gate.enter()) {
+                failures.add("setup timed out after " + i + " of " + names.size() + " clients");
+                break;
+            }
             VcomClient client = new VcomClient(names.get(i), password, this);
             clients.add(client);
+            index.put(client, i);
             Conn.open(context.generator().loop(i), context.target().vcom(), context.source(i), client);
         }
-        settled.await(context.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        gate.awaitSettled();
         return clients;
     }
 
@@ -61,18 +76,18 @@ final class VcomCrowd implements VcomClient.Events {
     @Override
     public void ready(VcomClient client) {
         ready.incrementAndGet();
-        settled.countDown();
+        gate.leave();
     }
 
     @Override
     public void failed(VcomClient client, String why) {
         failures.add(client.user() + ": " + why);
-        settled.countDown();
+        gate.leave();
     }
 
     @Override
     public void packet(VcomClient client, VcomPacket packet) {
-        sink.packet(clients.indexOf(client), client, packet);
+        sink.packet(index.get(client), client, packet);
     }
 
     void closeAll() throws InterruptedException {

@@ -2,7 +2,9 @@ package org.confab.bench.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.confab.bench.measure.RunResult;
 import org.confab.bench.target.ServerProcess;
@@ -65,6 +67,14 @@ class EndToEndTest {
     }
 
     @Test
+    void confabListensOnFreePortsOnly() {
+        // Fixed default ports would collide with any other Confab on the machine.
+        assertThat(List.of(confab.target().plain(), confab.target().secure(), confab.target().vcom()))
+                .extracting(InetSocketAddress::getPort)
+                .doesNotContain(42439, 42440, 42441);
+    }
+
+    @Test
     void pacedRoomsAgainstConfab() throws Exception {
         RunResult r = new RoomTraffic("rooms", new RoomPlan(6, 3, 3, 10, 200)).run(context(confab, false, 2));
         assertCompleteWithLatency(r, 3 * 2 * 10);
@@ -109,5 +119,21 @@ class EndToEndTest {
         assertThat(r.figures().number("corrupt_chunks").getAsDouble()).isZero();
         assertThat(r.figures().number("relay_to_direct")).isPresent();
         assertThat(r.figures().number("server_heap_growth_bytes")).isPresent();
+    }
+
+    @Test
+    void soakCountsEveryDeliveryOnceAndSamplesTheServersMemory() throws Exception {
+        // 16 DMconnect clients in 4 rooms and 2 vCom pairs, each client sending 6 messages, one every 0.5 s.
+        RunResult r = new Soak(20, 4, 2, 40, Duration.ofSeconds(3), Duration.ofSeconds(1)).run(context(confab, false, 1));
+        assertCompleteWithLatency(r, 16 * 6 * 4 + 4 * 6);
+        assertThat(r.figures().number("missing").getAsDouble()).isZero();
+        // Before the load, at least one under it, and after the drain.
+        double samples = r.figures().number("samples").getAsDouble();
+        assertThat(samples).isGreaterThanOrEqualTo(3);
+        assertThat(r.figures().text("series_heap_kb").split(",")).hasSize((int) samples).allMatch(kb -> Long.parseLong(kb) > 0);
+        assertThat(r.figures().number("heap_idle_bytes").getAsDouble()).isPositive();
+        assertThat(r.figures().number("heap_first_bytes").getAsDouble()).isPositive();
+        assertThat(r.figures().number("heap_drained_bytes").getAsDouble()).isPositive();
+        assertThat(r.figures().number("rss_last_bytes").getAsDouble()).isPositive();
     }
 }
