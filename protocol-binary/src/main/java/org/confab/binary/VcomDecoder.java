@@ -15,7 +15,8 @@ import org.confab.binary.VcomProtocolException.Reason;
  */
 public final class VcomDecoder {
 
-    private static final Set<Integer> CLIENT_TO_SERVER = Set.of(
+    /** The packet ids a client may send: every request a server must handle. */
+    public static final Set<Integer> CLIENT_TO_SERVER = Set.of(
             ConnectionRequest.ID, UserListsSync.ID, SendUnicast.ID, SendMulticast.ID, FileTransferRequest.ID,
             FileTransferAbort.ID, FileTransferAccept.ID, FileChunk.ID, FileTransferComplete.ID);
 

@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.confab.text.secure.Handshake;
 import org.confab.text.secure.SecureFrameCodec;
 import org.confab.text.secure.SessionKeys;
@@ -101,9 +103,28 @@ public final class SecureClient implements AutoCloseable {
     public SecureClient registerAndLogin(String user, String password) {
         expect(TextClient.GREETING);
         send("/register " + user + " " + password).expect("Registration successful. Please log in.", TextClient.GREETING);
+        return login(user, password);
+    }
+
+    /** Logs an existing account in, once the greeting has been read. */
+    public SecureClient login(String user, String password) {
         send("/login " + user + " " + password).expect("Login successful.");
         assertThat(readMessage()).startsWith("Available servers: ");
         return expect("Select a server using /join_server <server_name>.");
+    }
+
+    /**
+     * Sends a keep-alive and returns every line that arrived before its reply, a message of
+     * several lines (help texts) as its lines; empty proves nothing else was sent, as with
+     * {@link TextClient#sync()}.
+     */
+    public List<String> sync() {
+        send("/");
+        List<String> before = new ArrayList<>();
+        for (String message = readMessage(); !message.equals("*Ping*"); message = readMessage()) {
+            before.addAll(List.of(message.split("\n", -1)));
+        }
+        return before;
     }
 
     /** True once the server has closed the connection. */

@@ -37,8 +37,19 @@ public final class TextClient implements AutoCloseable {
     }
 
     public static TextClient connect(String host, int port) {
+        return connectFrom(null, host, port);
+    }
+
+    /**
+     * A connection from a chosen local address ({@code 127.0.0.2}, say, which is loopback too), so
+     * that a test can tell this client's address from others'; null lets the system choose.
+     */
+    public static TextClient connectFrom(String localAddress, String host, int port) {
         try {
             Socket s = new Socket();
+            if (localAddress != null) {
+                s.bind(new InetSocketAddress(localAddress, 0));
+            }
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(host, port), READ_TIMEOUT_MS);
             s.setSoTimeout(READ_TIMEOUT_MS);
