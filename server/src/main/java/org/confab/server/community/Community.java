@@ -92,7 +92,7 @@ public final class Community {
 
     /** A session has logged in; it is online once the account's block list is in memory. */
     public CompletableFuture<Void> online(Session session) {
-        return contacts.load(session.account()).thenRun(() -> {
+        return contacts.hold(session.account()).thenRun(() -> {
             if (sessions.add(session)) {
                 presence.changed(session.account(), true);
             }
@@ -117,8 +117,11 @@ public final class Community {
         if (closing) {
             return; // closeAll already took care of it; the database pool may be gone
         }
-        if (sessions.remove(session)) {
-            contacts.unload(session.account());
+        Sessions.Removal removal = sessions.remove(session);
+        if (removal != Sessions.Removal.ABSENT) {
+            contacts.release(session.account());
+        }
+        if (removal == Sessions.Removal.LAST) {
             database.execute(() -> store.accounts().touchLastSeen(session.account().id(), Instant.now()));
         }
         // Also after a ban or kick, which took the session out of the registry before it closed.
@@ -136,8 +139,7 @@ public final class Community {
         closing = true;
         Instant now = Instant.now();
         for (Session s : List.copyOf(sessions.all())) {
-            if (sessions.remove(s)) {
-                contacts.unload(s.account());
+            if (sessions.remove(s) == Sessions.Removal.LAST) {
                 store.accounts().touchLastSeen(s.account().id(), now);
             }
             s.disconnect(farewell);

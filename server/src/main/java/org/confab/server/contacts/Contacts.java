@@ -1,6 +1,7 @@
 package org.confab.server.contacts;
 
 import java.util.function.Supplier;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.confab.storage.UserList;
  * vCom's list sync compares.
  *
  * <p>The block lists of online accounts are kept in memory so that fan-out can filter without
- * touching the database.
+ * touching the database. Each session holds its account's cached list from before it goes online
+ * until it has gone offline; the list is dropped when the last hold is released.
  */
 public final class Contacts {
 
@@ -31,6 +33,19 @@ public final class Contacts {
     private final Executor database;
     private final Map<Long, Set<String>> blockedByOnlineAccount = new ConcurrentHashMap<>();
     private final AtomicInteger nonEmptyBlockLists = new AtomicInteger();
+    /** Guarded by {@code this}, as are the writes to the two fields above. */
+    private final Map<Long, Holding> holdings = new HashMap<>();
+
+    /**
+     * An account's claim on the cache. Every read of its list takes a ticket first, so that a read
+     * overtaken by a newer one (a login's load racing a block) cannot overwrite it, and a read
+     * that finishes after the account went offline finds its holding gone and caches nothing.
+     */
+    private static final class Holding {
+        int sessions;
+        long tickets;
+        long cachedTicket;
+    }
 
     public Contacts(Store store, Executor database) {
         this.store = store;
@@ -41,17 +56,34 @@ public final class Contacts {
         return entry.toLowerCase(Locale.ROOT);
     }
 
-    /** Loads an account's block list into memory; call before its first session goes online. */
-    public CompletableFuture<Void> load(Account account) {
-        return CompletableFuture.runAsync(() -> cacheBlocked(account.id(), store.userLists().get(account.id(), ListKind.BLOCKED)), database);
+    /**
+     * A session of this account is about to go online: holds the account's block list in memory,
+     * read afresh. Completes once it is cached; if the read fails, the hold is released again.
+     * Every hold is matched by exactly one {@link #release}.
+     */
+    public CompletableFuture<Void> hold(Account account) {
+        Holding holding;
+        long ticket;
+        synchronized (this) {
+            holding = holdings.computeIfAbsent(account.id(), id -> new Holding());
+            holding.sessions++;
+            ticket = ++holding.tickets;
+        }
+        return CompletableFuture.runAsync(() -> reread(account.id(), holding, ticket), database)
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        release(account);
+                    }
+                });
     }
 
-    /** Forgets an account's cached block list once it has no session left. */
-    public void unload(Account account) {
-        blockedByOnlineAccount.computeIfPresent(account.id(), (id, before) -> {
-            nonEmptyBlockLists.addAndGet(-weight(before));
-            return null;
-        });
+    /** A session has gone offline; the cached list goes with the account's last hold. */
+    public synchronized void release(Account account) {
+        Holding holding = holdings.get(account.id());
+        if (holding != null && --holding.sessions == 0) {
+            holdings.remove(account.id());
+            nonEmptyBlockLists.addAndGet(-weight(blockedByOnlineAccount.remove(account.id())));
+        }
     }
 
     /** Whether {@code recipient} blocks {@code sender}. Memory only: valid for online accounts. */
@@ -104,19 +136,32 @@ public final class Contacts {
     private CompletableFuture<Boolean> change(Account account, ListKind kind, Supplier<Boolean> write) {
         return CompletableFuture.supplyAsync(() -> {
             boolean changed = write.get();
-            if (kind == ListKind.BLOCKED && blockedByOnlineAccount.containsKey(account.id())) {
-                cacheBlocked(account.id(), store.userLists().get(account.id(), ListKind.BLOCKED));
+            if (kind == ListKind.BLOCKED) {
+                Holding holding;
+                long ticket;
+                synchronized (this) {
+                    holding = holdings.get(account.id());
+                    if (holding == null) {
+                        return changed; // offline: the next hold reads the list as written
+                    }
+                    ticket = ++holding.tickets;
+                }
+                reread(account.id(), holding, ticket);
             }
             return changed;
         }, database);
     }
 
-    private void cacheBlocked(long accountId, UserList list) {
+    private void reread(long accountId, Holding holding, long ticket) {
+        UserList list = store.userLists().get(accountId, ListKind.BLOCKED);
         Set<String> blocked = Set.copyOf(list.entries().stream().map(Contacts::entryKey).toList());
-        blockedByOnlineAccount.compute(accountId, (id, before) -> {
-            nonEmptyBlockLists.addAndGet(weight(blocked) - weight(before));
-            return blocked;
-        });
+        synchronized (this) {
+            if (holdings.get(accountId) != holding || ticket < holding.cachedTicket) {
+                return;
+            }
+            holding.cachedTicket = ticket;
+            nonEmptyBlockLists.addAndGet(weight(blocked) - weight(blockedByOnlineAccount.put(accountId, blocked)));
+        }
     }
 
     private static int weight(Set<String> blocked) {

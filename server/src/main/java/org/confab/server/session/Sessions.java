@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Who is online: every logged-in session, by account. */
 public final class Sessions {
 
+    /** What removing a session did: nothing, or took it out, possibly as the account's last. */
+    public enum Removal { ABSENT, REMOVED, LAST }
+
     private final Map<String, List<Session>> byAccount = new ConcurrentHashMap<>();
     private final Map<Long, Session> byId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -32,10 +35,10 @@ public final class Sessions {
         return first[0];
     }
 
-    /** Removes a session; returns true when it was the account's last, i.e. the account went offline. */
-    public boolean remove(Session session) {
+    /** Removes a session; {@link Removal#LAST} when the account went offline with it. */
+    public Removal remove(Session session) {
         if (byId.remove(session.id()) == null) {
-            return false;
+            return Removal.ABSENT;
         }
         boolean[] last = new boolean[1];
         byAccount.computeIfPresent(session.account().key(), (k, list) -> {
@@ -43,7 +46,7 @@ public final class Sessions {
             last[0] = list.isEmpty();
             return list.isEmpty() ? null : list;
         });
-        return last[0];
+        return last[0] ? Removal.LAST : Removal.REMOVED;
     }
 
     public Optional<Session> find(long id) {
