@@ -10,7 +10,8 @@ public final class Transfer {
     private final Party receiver;
     private final int size;
     private final String fileName;
-    State state = State.OFFERED;
+    /** Read without the transfer's lock when counting an account's transfers. */
+    volatile State state = State.OFFERED;
     long relayed;
     /** Whether the sender's reading is held because the receiver is backed up. */
     boolean holding;

@@ -45,8 +45,7 @@ public final class Transfers {
         Transfer transfer = null;
         if (refusal == null) {
             synchronized (this) {
-                if (byId.size() >= limits.maxTotal() || inProgress(from) >= limits.maxPerAccount()
-                        || inProgress(to) >= limits.maxPerAccount()) {
+                if (byId.size() >= limits.maxTotal() || inProgress(from) >= limits.maxPerAccount()) {
                     refusal = AbortReason.TOO_MANY_TRANSFERS;
                 } else {
                     transfer = new Transfer(nextId(), from, to, size, fileName);
@@ -70,9 +69,18 @@ public final class Transfers {
             if (from != t.receiver() || t.state != Transfer.State.OFFERED) {
                 return After.violation("an accept it may not send now");
             }
-            t.state = Transfer.State.ACCEPTED;
-            t.sender().accepted(transferId);
-            return After.NOTHING;
+            synchronized (this) {
+                if (inProgress(from) < limits.maxPerAccount()) {
+                    t.state = Transfer.State.ACCEPTED;
+                    t.sender().accepted(transferId);
+                    return After.NOTHING;
+                }
+            }
+            After after = end(t);
+            t.sender().aborted(transferId, AbortReason.TOO_MANY_TRANSFERS.code());
+            t.receiver().aborted(transferId, AbortReason.TOO_MANY_TRANSFERS.code());
+            log.info("File refused on accept ({}): {}", AbortReason.TOO_MANY_TRANSFERS, t);
+            return after;
         });
     }
 
@@ -266,10 +274,17 @@ public final class Transfers {
         return holding ? After.RELEASE : After.NOTHING;
     }
 
+    /**
+     * The transfers that count against a party's account: all it sends, but only those it has
+     * accepted of the ones it receives, so that offers nobody answered cannot use up a
+     * recipient's share. Under this object's lock, which every acceptance takes.
+     */
     private int inProgress(Party party) {
         long account = party.account().id();
         return (int) byId.values().stream()
-                .filter(t -> t.sender().account().id() == account || t.receiver().account().id() == account).count();
+                .filter(t -> t.sender().account().id() == account
+                        || t.receiver().account().id() == account && t.state == Transfer.State.ACCEPTED)
+                .count();
     }
 
     /** Positive, and not in use: a transfer id means one transfer while it lasts. */

@@ -176,13 +176,39 @@ class VcomFileTransferTest {
     @Test
     void reason5WhenTooManyTransfersAreInProgress() {
         try (VcomClient a = server.vcom("f8a"); VcomClient b = server.vcom("f8b"); VcomClient c = server.vcom("f8c")) {
-            offer(a, "f8a", b, "f8b", 10);
-            offer(c, "f8c", b, "f8b", 10);
-            // b takes part in two now, the limit for one account.
-            refused(a, "f8b", 10, 5);
-            int third = offer(a, "f8a", c, "f8c", 10);
-            c.send(new FileTransferAbort(third, 1));
-            a.expect(new FileTransferAbort(third, 1));
+            int fromA = offer(a, "f8a", b, "f8b", 10);
+            offer(a, "f8a", c, "f8c", 10);
+            // a sends two now, the limit for one account.
+            refused(a, "f8c", 10, 5);
+            int third = offer(c, "f8c", b, "f8b", 10);
+            b.send(new FileTransferAbort(third, 1));
+            c.expect(new FileTransferAbort(third, 1));
+            b.send(new FileTransferAbort(fromA, 1));
+            a.expect(new FileTransferAbort(fromA, 1));
+            accepted(a, "f8a", b, "f8b", 10);
+        }
+    }
+
+    /** Offers nobody answered count against their sender alone, so they cannot shut a recipient out. */
+    @Test
+    void unansweredOffersToAnAccountDoNotUseUpItsOwnTransfers() {
+        try (VcomClient alice = server.vcom("f8alice"); VcomClient mallory = server.vcom("f8mallory");
+             VcomClient bob = server.vcom("f8bob")) {
+            int first = offer(mallory, "f8mallory", alice, "f8alice", 10);
+            offer(mallory, "f8mallory", alice, "f8alice", 10);
+            refused(mallory, "f8alice", 10, 5);
+
+            int own = accepted(alice, "f8alice", bob, "f8bob", 10);
+            offer(alice, "f8alice", bob, "f8bob", 10);
+            refused(alice, "f8bob", 10, 5);
+
+            // An accepted transfer counts against its receiver too: alice already takes part in two.
+            alice.send(new FileTransferAccept(first));
+            alice.expect(new FileTransferAbort(first, 5));
+            mallory.expect(new FileTransferAbort(first, 5));
+            alice.send(new FileTransferAbort(own, 1));
+            bob.expect(new FileTransferAbort(own, 1));
+            alice.expectNothingMore();
         }
     }
 
