@@ -1,12 +1,17 @@
 package org.confab.server.federation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.confab.server.community.Community;
 import org.confab.server.delivery.Content;
@@ -19,18 +24,30 @@ import org.confab.text.federation.FederationResponse;
 import org.confab.text.federation.OkResponse;
 import org.confab.text.federation.RoomAct;
 import org.confab.text.federation.RoomEvent;
+import org.confab.text.federation.RoomEventKind;
 import org.confab.text.federation.RoomJoin;
 import org.confab.text.federation.RoomLeave;
 import org.confab.text.federation.RoomMembersRequest;
 import org.confab.text.federation.RoomMembersResponse;
 import org.confab.text.federation.RoomMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rooms of other hosts that this server's sessions are in ({@code /join_server ROOM@HOST}).
  * The home host keeps the members; every session here joins and leaves it there, and hears the
  * room through the home host's {@code room_event}s, its own lines included.
+ *
+ * <p>A home host may only speak for its own users and other hosts': an event naming a user of
+ * this server is shown only as the echo of something that user really did here, so that the
+ * home host cannot put words in her mouth.
  */
 public final class VisitedRooms {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitedRooms.class);
+    /** How long an echo is awaited, and how many at most per visited room: a bounded record. */
+    private static final long ECHO_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final int MAX_AWAITED_ECHOES = 64;
 
     private final Community community;
     private final Peers peers;
@@ -44,9 +61,18 @@ public final class VisitedRooms {
     private static final class Visit {
         final Room room;
         final Map<Session, List<Delivery>> joining = new HashMap<>();
+        /** What this server's users did in the room and the home host should echo; oldest first. */
+        final Deque<Echo> awaited = new ArrayDeque<>();
 
         Visit(Room room) {
             this.room = room;
+        }
+    }
+
+    /** One local user's line, action, join or leave, as its echo would name it; text null for the last two. */
+    private record Echo(RoomEventKind kind, String userKey, String text, long deadlineNanos) {
+        boolean matches(RoomEventKind kind, String userKey, String text) {
+            return this.kind == kind && this.userKey.equals(userKey) && Objects.equals(this.text, text);
         }
     }
 
@@ -67,6 +93,7 @@ public final class VisitedRooms {
                 visit.joining.put(session, new ArrayList<>());
             }
         }
+        await(visit, RoomEventKind.JOINED, session.account().name(), null);
         Participant who = Participant.local(session.account().name());
         return peers.call(host, new RoomJoin(peers.host(), peers.newMessageId(), room, who.name())).handle((answer, error) -> {
             boolean accepted = error == null && answer instanceof OkResponse;
@@ -87,11 +114,13 @@ public final class VisitedRooms {
 
     /** A chat line to a visited room; completes with whether its home host took it. */
     public CompletionStage<Boolean> say(Session session, Room room, String text) {
+        await(room, RoomEventKind.MESSAGE, session.account().name(), text);
         return accepted(room.home(), new RoomMessage(peers.host(), peers.newMessageId(), room.nameAtHome(),
                 session.account().name(), text));
     }
 
     public CompletionStage<Boolean> act(Session session, Room room, String act) {
+        await(room, RoomEventKind.ACT, session.account().name(), act);
         return accepted(room.home(), new RoomAct(peers.host(), peers.newMessageId(), room.nameAtHome(),
                 session.account().name(), act));
     }
@@ -107,6 +136,7 @@ public final class VisitedRooms {
 
     /** A session has left a visited room (it closed): the home host is told. */
     void left(Session session, Room room) {
+        await(room, RoomEventKind.LEFT, session.account().name(), null);
         peers.post(room.home(), new RoomLeave(peers.host(), peers.newMessageId(), room.nameAtHome(), session.account().name()));
         Visit visit;
         synchronized (this) {
@@ -126,8 +156,13 @@ public final class VisitedRooms {
         if (visit == null) {
             return new OkResponse();
         }
-        Participant sender = peers.host().equalsIgnoreCase(event.senderOrigin())
-                ? Participant.local(event.sender()) : new Participant(event.sender(), event.senderOrigin());
+        boolean local = peers.host().equalsIgnoreCase(event.senderOrigin());
+        if (local && !echoed(visit, event)) {
+            log.info("Ignored a room_event from {} naming local user {} ({} in {}) that this server did not send",
+                    event.fromHost(), event.sender(), event.event().wireName(), event.room());
+            return new OkResponse();
+        }
+        Participant sender = local ? Participant.local(event.sender()) : new Participant(event.sender(), event.senderOrigin());
         Delivery delivery = delivery(visit.room, event, sender);
         synchronized (visit) {
             community.deliverLocally(visit.room, sender, delivery);
@@ -138,6 +173,53 @@ public final class VisitedRooms {
             });
         }
         return new OkResponse();
+    }
+
+    private void await(Room room, RoomEventKind kind, String user, String text) {
+        Visit visit;
+        synchronized (this) {
+            visit = visits.get(key(room.nameAtHome(), room.home()));
+        }
+        if (visit != null) {
+            await(visit, kind, user, text);
+        }
+    }
+
+    private static void await(Visit visit, RoomEventKind kind, String user, String text) {
+        long now = System.nanoTime();
+        synchronized (visit) {
+            dropExpired(visit, now);
+            if (visit.awaited.size() >= MAX_AWAITED_ECHOES) {
+                visit.awaited.removeFirst();
+            }
+            visit.awaited.addLast(new Echo(kind, userKey(user), text == null ? null : RemoteNames.oneLine(text),
+                    now + ECHO_WAIT_NANOS));
+        }
+    }
+
+    /** Whether the event is the echo of something awaited; an echo is used up by the event it matches. */
+    private static boolean echoed(Visit visit, RoomEvent event) {
+        String text = event.text() == null ? null : RemoteNames.oneLine(event.text());
+        synchronized (visit) {
+            dropExpired(visit, System.nanoTime());
+            for (Iterator<Echo> it = visit.awaited.iterator(); it.hasNext(); ) {
+                if (it.next().matches(event.event(), userKey(event.sender()), text)) {
+                    it.remove();
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void dropExpired(Visit visit, long now) {
+        while (!visit.awaited.isEmpty() && visit.awaited.peekFirst().deadlineNanos() - now < 0) {
+            visit.awaited.removeFirst();
+        }
+    }
+
+    private static String userKey(String user) {
+        return user.toLowerCase(Locale.ROOT);
     }
 
     private static Delivery delivery(Room room, RoomEvent event, Participant sender) {
