@@ -1,4 +1,4 @@
-package org.confab.server.federation;
+package org.confab.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A federation request written by hand, as a peer (or a forger) would send it; returns the answer line. */
-final class Raw {
+public final class RawFederation {
 
-    private Raw() {
+    private RawFederation() {
     }
 
-    static String request(String host, int port, String json) {
+    public static String request(String host, int port, String json) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 5_000);
             s.setSoTimeout(20_000);

@@ -1,4 +1,4 @@
-package org.confab.server.upload;
+package org.confab.server.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** HTTP written by hand, so that tests can send what no well-behaved client would. */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, String> headers, byte[] body) {
-        String text() {
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -26,7 +26,7 @@ final class RawHttp {
     }
 
     /** Sends the bytes, then reads the answer until the server closes. */
-    static Response exchange(int port, byte[] request) {
+    public static Response exchange(int port, byte[] request) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(10_000);
@@ -37,16 +37,16 @@ final class RawHttp {
         }
     }
 
-    static Response get(int port, String path) {
+    public static Response get(int port, String path) {
         return exchange(port, ("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A well-formed upload of one file, with these credentials (null: none). */
-    static Response upload(int port, String user, String password, String fileName, byte[] content) {
+    public static Response upload(int port, String user, String password, String fileName, byte[] content) {
         return exchange(port, uploadRequest(user, password, fileName, content));
     }
 
-    static byte[] uploadRequest(String user, String password, String fileName, byte[] content) {
+    public static byte[] uploadRequest(String user, String password, String fileName, byte[] content) {
         String boundary = "----confabtest";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
@@ -57,7 +57,7 @@ final class RawHttp {
         return request("POST", "/upload", "multipart/form-data; boundary=" + boundary, user, password, body.toByteArray());
     }
 
-    static byte[] request(String method, String path, String contentType, String user, String password, byte[] body) {
+    public static byte[] request(String method, String path, String contentType, String user, String password, byte[] body) {
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: test\r\n");
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
