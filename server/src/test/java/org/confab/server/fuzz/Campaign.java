@@ -16,9 +16,9 @@ import org.confab.server.testing.VcomClient;
 /**
  * What every socket fuzzer does around its cases: a real server, and bystanders on both
  * protocols who must not notice the cases. Two DMconnect users chat in a room no case can reach
- * and two vCom users exchange private messages; every tenth case each sends one and the other must
- * get it next (nothing lost), at the end nothing more may have come (nothing duplicated), and the
- * server must have logged no error. A failure names the case and the seed that replays it.
+ * and two vCom users exchange private messages; every tenth case each one sends a message and the
+ * other must get it next (nothing lost), at the end nothing more may have come (nothing
+ * duplicated), and the server must have logged no error. A failure names the case and the seed that replays it.
  *
  * <p>{@code -Dconfab.fuzz.cases=N} runs N cases instead of the CI-sized default;
  * {@code -Dconfab.fuzz.seed=N} runs another campaign, or replays a failed one.
@@ -115,13 +115,21 @@ final class Campaign implements AutoCloseable {
         assertThat(log.messages(Level.ERROR)).as("errors logged by the server").isEmpty();
     }
 
+    /** Each bystander speaks, so that none is taken for idle however long the campaign runs. */
     private void bystandersHearEachOther(String line) {
         alice.send(line).expect("bystander-a: " + line);
         bob.expect("bystander-a: " + line);
+        bob.send(line).expect("bystander-b: " + line);
+        alice.expect("bystander-b: " + line);
+        privately(vAlice, "vbystander-a", vBob, "vbystander-b", line);
+        privately(vBob, "vbystander-b", vAlice, "vbystander-a", line);
+    }
+
+    private static void privately(VcomClient from, String sender, VcomClient to, String recipient, String line) {
         byte[] text = line.getBytes(StandardCharsets.UTF_8);
-        vAlice.send(new SendUnicast("vbystander-b", 0, true, text));
-        UnicastMessage got = vBob.expect(UnicastMessage.class);
-        assertThat(got.sender()).isEqualTo("vbystander-a");
+        from.send(new SendUnicast(recipient, 0, true, text));
+        UnicastMessage got = to.expect(UnicastMessage.class);
+        assertThat(got.sender()).isEqualTo(sender);
         assertThat(got.data()).isEqualTo(text);
     }
 
