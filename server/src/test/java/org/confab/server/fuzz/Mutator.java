@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -125,6 +126,18 @@ final class Mutator {
         return out.toByteArray();
     }
 
+    /**
+     * For a side channel of a shared port: half the cases that do not start with the bytes that
+     * lead to the channel are made to, so that mangled and random bytes reach its parser too;
+     * the rest go wherever the port's sniffer sends them.
+     */
+    byte[] mostlyStartingWith(byte[] prefix, byte[] bytes) {
+        if (Arrays.equals(bytes, 0, Math.min(prefix.length, bytes.length), prefix, 0, prefix.length) || random.nextBoolean()) {
+            return bytes;
+        }
+        return concat(List.of(prefix, bytes));
+    }
+
     /** Sends one case on a new connection to a loopback port; see {@link #deliver(Socket, byte[])}. */
     void deliver(int port, byte[] bytes) throws IOException {
         Socket socket = new Socket();
@@ -153,6 +166,15 @@ final class Mutator {
         } catch (IOException closedByServer) {
             // Refused before the case was all sent.
         }
+    }
+
+    /** Units of a text protocol, in UTF-8. */
+    static List<byte[]> units(String... texts) {
+        List<byte[]> units = new ArrayList<>();
+        for (String text : texts) {
+            units.add(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return units;
     }
 
     /** A text protocol's message cut into units after each {@code delimiter}: lines, or a JSON object's members. */
