@@ -55,7 +55,8 @@ final class Multipart {
             if (headersEnd < 0) {
                 throw new HttpFailure(400, "bad_multipart");
             }
-            String headers = new String(body, at + 2, headersEnd - at - 2, StandardCharsets.UTF_8);
+            // A part may have no headers at all (RFC 2046): the CRLF after its delimiter is then half the blank line.
+            String headers = headersEnd == at ? "" : new String(body, at + 2, headersEnd - at - 2, StandardCharsets.UTF_8);
             int contentStart = headersEnd + HEADERS_END.length;
             int contentEnd = indexOf(body, partEnd, contentStart);
             if (contentEnd < 0) {

@@ -149,6 +149,21 @@ class HttpUploadTest {
     }
 
     @Test
+    void aPartWithoutHeadersIsNoFile() throws IOException {
+        // Found by HttpUploadFuzzTest: such a part was answered 500 with an exception in the log.
+        RawHttp.Response skipped = RawHttp.exchange(port(), RawHttp.request("POST", "/upload", "multipart/form-data; boundary=b",
+                "uploader", "pw-uploader", ("--b\r\n\r\nno headers\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; "
+                        + "filename=\"x.txt\"\r\n\r\ndata\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII)));
+        assertThat(skipped.status()).isEqualTo(200);
+        assertThat(json(skipped).get("filename").asText()).isEqualTo("x.txt");
+        assertThat(json(skipped).get("size").asInt()).isEqualTo(4);
+        RawHttp.Response alone = RawHttp.exchange(port(), RawHttp.request("POST", "/upload", "multipart/form-data; boundary=b",
+                "uploader", "pw-uploader", "--b\r\n\r\nno headers\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(alone.status()).isEqualTo(400);
+        assertThat(json(alone).get("reason").asText()).isEqualTo("no_file_part");
+    }
+
+    @Test
     void aRequestThatNeverEndsTimesOut() throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port()), 5_000);
