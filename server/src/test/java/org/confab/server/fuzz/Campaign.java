@@ -18,7 +18,8 @@ import org.confab.server.testing.VcomClient;
  * protocols who must not notice the cases. Two DMconnect users chat in a room no case can reach
  * and two vCom users exchange private messages; every tenth case each one sends a message and the
  * other must get it next (nothing lost), at the end nothing more may have come (nothing
- * duplicated), and the server must have logged no error. A failure names the case and the seed that replays it.
+ * duplicated), and the server must have logged no error and no unexpected exception. A failure
+ * names the case and the seed that replays it.
  *
  * <p>{@code -Dconfab.fuzz.cases=N} runs N cases instead of the CI-sized default;
  * {@code -Dconfab.fuzz.seed=N} runs another campaign, or replays a failed one.
@@ -101,7 +102,7 @@ final class Campaign implements AutoCloseable {
                 fuzzCase.run(i);
                 if (i % 10 == 0) {
                     bystandersHearEachOther("case " + i + " seed " + SEED);
-                    assertThat(log.messages(Level.ERROR)).as("errors logged by the server").isEmpty();
+                    serverLogIsClean();
                 }
             } catch (Exception | AssertionError e) {
                 throw new AssertionError("fuzz case " + i + " of seed " + SEED + " (replay: -Dconfab.fuzz.seed=" + SEED
@@ -112,7 +113,12 @@ final class Campaign implements AutoCloseable {
         bob.expectNothingMore();
         vAlice.expectNothingMore();
         vBob.expectNothingMore();
+        serverLogIsClean();
+    }
+
+    private void serverLogIsClean() {
         assertThat(log.messages(Level.ERROR)).as("errors logged by the server").isEmpty();
+        assertThat(log.withExceptions()).as("unexpected exceptions logged by the server").isEmpty();
     }
 
     /** Each bystander speaks, so that none is taken for idle however long the campaign runs. */
