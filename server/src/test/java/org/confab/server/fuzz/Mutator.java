@@ -27,18 +27,14 @@ final class Mutator {
         this.random = new Random(seed);
     }
 
-    Random random() {
-        return random;
-    }
-
     /** One fuzz case built from a valid session given as its messages (each one wire unit). */
     byte[] mutate(List<byte[]> messages) {
         return mutate(messages, List.of());
     }
 
     /**
-     * The same, but a third of the cases are the session with some of its units replaced by, or
-     * followed by, units of {@code hostile}: what no valid session holds, such as absurd lengths,
+     * The same, but a third of the cases are the session with units of {@code hostile} put in place
+     * of some of its own or between them: what no valid session holds, such as absurd lengths,
      * contradictory headers or values of the wrong type, each still a unit the peer will parse.
      */
     byte[] mutate(List<byte[]> messages, List<byte[]> hostile) {
@@ -56,7 +52,7 @@ final class Mutator {
         };
     }
 
-    byte[] randomBytes(int n) {
+    private byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
