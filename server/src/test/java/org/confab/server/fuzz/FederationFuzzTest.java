@@ -2,6 +2,8 @@ package org.confab.server.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,14 +36,16 @@ import org.junit.jupiter.api.Test;
  * its first byte. Each case is one request of every kind in turn, in the name of a host that
  * confirms every dialback (so that what survives the mutation is acted on), mutated member by
  * member: numbers huge, negative or not numbers at all, values of the wrong JSON type, members
- * repeated or reordered, nesting too deep. After every case a fresh status request must get its
- * answer; {@link Campaign} watches the bystanders and the log.
+ * repeated or reordered, nesting too deep. A case that is one whole line must be answered with a
+ * JSON object; after every case a fresh status request must get its answer; {@link Campaign}
+ * watches the bystanders and the log.
  */
 class FederationFuzzTest {
 
     /** The confirming host; no other test uses this address. */
     private static final String PEER = "127.0.0.5";
     private static final FederationCodec CODEC = new FederationCodec();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<byte[]> HOSTILE_MEMBERS = Mutator.units(
             " \"msg_id\": -1,", " \"msg_id\": 99999999999999999999999999999999,", " \"msg_id\": 1e999,", " \"msg_id\": -1e-999,",
             " \"n\": " + "9".repeat(70) + ",", " \"from_host\": 127.0.0.5,", " \"from_host\": [\"" + PEER + "\"],",
@@ -71,7 +75,12 @@ class FederationFuzzTest {
                 do {
                     hostile = mutator.mostlyStartingWith(new byte[] {'{'}, mutator.mutate(Mutator.unitsOf(valid, ','), HOSTILE_MEMBERS));
                 } while (!dialsOnlyThePeer(hostile));
-                mutator.deliver(server.dmconnectPort(), hostile);
+                if (answered(hostile)) {
+                    JsonNode answer = JSON.readTree(RawFederation.exchange(server.address(), server.dmconnectPort(), hostile));
+                    assertThat(answer.has("status") || answer.has("type")).as(answer.toString()).isTrue();
+                } else {
+                    mutator.deliver(server.dmconnectPort(), hostile);
+                }
                 assertThat(RawFederation.request(server.address(), server.dmconnectPort(), status)).isEqualTo(online);
             });
         }
@@ -95,15 +104,29 @@ class FederationFuzzTest {
     }
 
     /**
+     * Whether the server must answer this case: one request line, all of which the server reads
+     * (nothing after the newline that could reset the connection before the answer is read).
+     */
+    private static boolean answered(byte[] hostile) {
+        return hostile.length > 0 && hostile.length <= FederationCodec.MAX_LINE_BYTES && hostile[0] == '{'
+                && firstNewline(hostile) == hostile.length - 1;
+    }
+
+    private static int firstNewline(byte[] bytes) {
+        int at = 0;
+        while (at < bytes.length && bytes[at] != '\n') {
+            at++;
+        }
+        return at;
+    }
+
+    /**
      * Whether the server, given this case, dials nothing but the confirming peer: the dialback goes
      * to the request's from_host, and a fuzzer must not make the server resolve or call a name
      * that a mutation made up. The server reads the first line of what starts with '{'.
      */
     private static boolean dialsOnlyThePeer(byte[] hostile) {
-        int end = 0;
-        while (end < hostile.length && hostile[end] != '\n') {
-            end++;
-        }
+        int end = firstNewline(hostile);
         if (hostile.length == 0 || hostile[0] != '{' || end == hostile.length) {
             return true;
         }

@@ -13,10 +13,15 @@ public final class RawFederation {
     }
 
     public static String request(String host, int port, String json) {
+        return exchange(host, port, (json + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Exactly these bytes, newline included. */
+    public static String exchange(String host, int port, byte[] request) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 5_000);
             s.setSoTimeout(20_000);
-            s.getOutputStream().write((json + "\n").getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write(request);
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return answer.endsWith("\n") ? answer.substring(0, answer.length() - 1) : answer;
         } catch (IOException e) {
