@@ -164,6 +164,17 @@ class HttpUploadTest {
     }
 
     @Test
+    void aLongQuotedFileNameIsCutNotFatal() throws IOException {
+        // Found by HttpUploadFuzzTest: the name's pattern recursed once per character and overflowed the stack (500).
+        RawHttp.Response r = RawHttp.upload(port(), "uploader", "pw-uploader", "n".repeat(15_000), new byte[] {1});
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(json(r).get("filename").asText()).isEqualTo("n".repeat(255));
+        RawHttp.Response escaped = RawHttp.upload(port(), "uploader", "pw-uploader", "\\e".repeat(7_000), new byte[] {1});
+        assertThat(escaped.status()).isEqualTo(200);
+        assertThat(json(escaped).get("filename").asText()).isEqualTo("e".repeat(255));
+    }
+
+    @Test
     void aRequestThatNeverEndsTimesOut() throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port()), 5_000);
