@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.confab.server.admin.AdminRequest;
 import org.confab.server.admin.AdminSecret;
@@ -31,10 +32,11 @@ class AdminChannelFuzzTest {
         try (Campaign campaign = Campaign.start(Map.of())) {
             TestServer server = campaign.server();
             Mutator mutator = campaign.mutator();
+            int port = server.server().port("admin");
             String secret = AdminSecret.read(server.dataDir());
             List<byte[]> hostile = Mutator.units("\"secret\":\"wrong\",", "\"secret\":\"\",", "\"secret\":null,",
                     "\"secret\":1e999,", "\"secret\":[\"" + secret + "\"],", "\"secret\":\"" + secret + "0\",",
-                    "\"secret\":\"" + secret.toUpperCase() + "\",", "\"op\":null,", "\"op\":7,", "\"op\":\"format-disk\",",
+                    "\"secret\":\"" + secret.toUpperCase(Locale.ROOT) + "\",", "\"op\":null,", "\"op\":7,", "\"op\":\"format-disk\",",
                     "\"args\":[],", "\"args\":{\"name\":-99999999999999999999999999},", "\"args\":{\"name\":{\"a\":[[[[1]]]]}},",
                     "\"args\":{\"name\":\"\\u0000\"},", "\"args\":{\"password\":\"" + "p".repeat(60_000) + "\"},",
                     "\"operator\":\"" + "o".repeat(5_000) + "\",", "\"operator\":{},", "[".repeat(5_000), "\n");
@@ -43,13 +45,13 @@ class AdminChannelFuzzTest {
                 byte[] valid = AdminWire.requestLine(secret, requests.get(i % requests.size()));
                 byte[] request = mutator.mutate(Mutator.unitsOf(valid, ','), hostile);
                 if (answered(request, server.server().config().adminMaxRequestBytes())) {
-                    String reply = RawAdmin.exchange(server.server().port("admin"), request);
+                    String reply = RawAdmin.exchange(port, request);
                     assertThat(reply).as("the reply to %s", new String(request, StandardCharsets.UTF_8)).isNotNull();
                     assertThat(JSON.readTree(reply).has("ok")).as(reply).isTrue();
                 } else {
-                    mutator.deliver(server.server().port("admin"), request);
+                    mutator.deliver(port, request);
                 }
-                String reply = RawAdmin.exchange(server.server().port("admin"), AdminWire.requestLine(secret, AdminRequest.of("sessions.list")));
+                String reply = RawAdmin.exchange(port, AdminWire.requestLine(secret, AdminRequest.of("sessions.list")));
                 assertThat(AdminWire.parseReply(reply).data().findValuesAsText("account")).contains(Campaign.BYSTANDER);
             });
         }

@@ -47,8 +47,8 @@ class HttpUploadFuzzTest {
     @Test
     void hostileRequestsNeverDisturbOthers() throws IOException {
         // An HTTP request that reached the server after the greeting delay would be taken for a chat client.
-        try (Campaign campaign = Campaign.start(Map.of("dmconnect.greeting-delay-ms", "500", "upload.max-file-bytes", Integer.toString(MAX_FILE),
-                "upload.max-files-per-account", "1000000"))) {
+        try (Campaign campaign = Campaign.start(Map.of("dmconnect.greeting-delay-ms", "500",
+                "upload.max-file-bytes", Integer.toString(MAX_FILE), "upload.max-files-per-account", "1000000"))) {
             TestServer server = campaign.server();
             Mutator mutator = campaign.mutator();
             int port = server.dmconnectPort();
@@ -73,7 +73,8 @@ class HttpUploadFuzzTest {
                         mutator.deliver(port, hostile);
                     }
                 } else {
-                    mutator.deliver(port, mutator.mostlyStartingWith(bytes("GET "), mutator.mutate(Mutator.unitsOf(get, '\n'), HOSTILE_LINES)));
+                    byte[] hostile = mutator.mutate(Mutator.unitsOf(get, '\n'), HOSTILE_LINES);
+                    mutator.deliver(port, mutator.mostlyStartingWith(bytes("GET "), hostile));
                 }
                 byte[] content = ("fresh " + i).getBytes(StandardCharsets.UTF_8);
                 assertThat(uploaded(RawHttp.upload(port, "uploader", "pw-uploader", "fresh.txt", content)).get("size").asInt())
