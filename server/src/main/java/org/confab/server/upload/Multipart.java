@@ -16,7 +16,12 @@ final class Multipart {
     /** RFC 2046: 1 to 70 characters of a restricted set. */
     private static final Pattern BOUNDARY = Pattern.compile(
             "(?i)multipart/form-data\\s*;(?:.*;)?\\s*boundary=(?:\"([0-9A-Za-z'()+_,\\-./:=? ]{1,70})\"|([0-9A-Za-z'()+_,\\-./:=?]{1,70}))\\s*(?:;.*)?");
-    private static final Pattern FILENAME = Pattern.compile("(?i);\\s*filename=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]+))");
+    /**
+     * A quoted name is runs of plain characters between escapes, each run and each repetition
+     * possessive: as {@code (?:[^"\\]|\\.)*} the matcher recursed once per character and a long
+     * name overflowed the stack.
+     */
+    private static final Pattern FILENAME = Pattern.compile("(?i);\\s*filename=(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|([^;\\s]+))");
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
 
@@ -55,7 +60,8 @@ final class Multipart {
             if (headersEnd < 0) {
                 throw new HttpFailure(400, "bad_multipart");
             }
-            String headers = new String(body, at + 2, headersEnd - at - 2, StandardCharsets.UTF_8);
+            // A part may have no headers at all (RFC 2046): the CRLF after its delimiter is then half the blank line.
+            String headers = headersEnd == at ? "" : new String(body, at + 2, headersEnd - at - 2, StandardCharsets.UTF_8);
             int contentStart = headersEnd + HEADERS_END.length;
             int contentEnd = indexOf(body, partEnd, contentStart);
             if (contentEnd < 0) {

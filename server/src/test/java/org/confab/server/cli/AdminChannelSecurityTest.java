@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ConnectException;
@@ -18,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import org.confab.server.testing.RawAdmin;
 import org.confab.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,15 +129,9 @@ class AdminChannelSecurityTest {
 
     /** One raw request, as a hostile local program would send it; the reply line parsed. */
     private static JsonNode exchange(String request) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.server().port("admin"))) {
-            s.setSoTimeout(10_000);
-            byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
-            int max = server.server().config().adminMaxRequestBytes();
-            // Past the limit the server reads no further; sending more than it reads would reset the connection.
-            s.getOutputStream().write(bytes, 0, Math.min(bytes.length, max + 1));
-            s.getOutputStream().flush();
-            String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            return JSON.readTree(line);
-        }
+        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+        int max = server.server().config().adminMaxRequestBytes();
+        // Past the limit the server reads no further; sending more than it reads would reset the connection.
+        return JSON.readTree(RawAdmin.exchange(server.server().port("admin"), Arrays.copyOf(bytes, Math.min(bytes.length, max + 1))));
     }
 }

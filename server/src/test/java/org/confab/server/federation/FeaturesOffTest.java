@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.confab.server.testing.RawFederation;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class FeaturesOffTest {
             c.send("/list_capabilities").expect("Capabilities: status, ignore, sessions, vcom. Use /CAPABILITY_NAME for help.");
             c.send("/pm bob@127.0.0.2 hi").expect("Failed to send private message to bob@127.0.0.2.");
             c.send("/join_server general@127.0.0.2").expect("Server does not exist.");
-            assertThat(Raw.request("127.0.0.1", server.dmconnectPort(), "{\"type\": \"s2s_ping\", \"from_host\": \"x\"}"))
+            assertThat(RawFederation.request("127.0.0.1", server.dmconnectPort(), "{\"type\": \"s2s_ping\", \"from_host\": \"x\"}"))
                     .isEqualTo("{\"status\":\"error\",\"reason\":\"federation_disabled\"}");
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", server.dmconnectPort()), 5_000);

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.confab.binary.MulticastMessage;
+import org.confab.server.testing.RawFederation;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.VcomClient;
 import org.confab.server.testing.TextClient;
@@ -129,15 +130,15 @@ class FederationTest {
         try (TextClient victim = a.inRoom("victim", room(a, "guarded"))) {
             String forgedPm = "{\"type\": \"remote_pm\", \"sender\": \"mallory\", \"recipient\": \"victim\", "
                     + "\"message\": \"forged\", \"from_host\": \"" + B + "\", \"msg_id\": \"f0rged\"}";
-            assertThat(Raw.request(A, a.dmconnectPort(), forgedPm)).isEqualTo("{\"status\": \"error\", \"reason\": \"Dialback failed\"}");
+            assertThat(RawFederation.request(A, a.dmconnectPort(), forgedPm)).isEqualTo("{\"status\": \"error\", \"reason\": \"Dialback failed\"}");
             String forgedJoin = "{\"msg_id\": \"f0rged2\", \"from_host\": \"" + B + "\", \"type\": \"room_join\", "
                     + "\"room\": \"guarded\", \"sender\": \"mallory\"}";
-            assertThat(Raw.request(A, a.dmconnectPort(), forgedJoin)).isEqualTo("{\"status\": \"error\", \"reason\": \"Dialback failed\"}");
+            assertThat(RawFederation.request(A, a.dmconnectPort(), forgedJoin)).isEqualTo("{\"status\": \"error\", \"reason\": \"Dialback failed\"}");
             victim.expectNothingMore();
             // What A heard from B when it dialled back:
             String check = "{\"type\": \"dialback_check\", \"msg_id\": \"f0rged\", \"msg_type\": \"remote_pm\", "
                     + "\"from_host\": \"" + A + "\"}";
-            assertThat(Raw.request(B, b.dmconnectPort(), check))
+            assertThat(RawFederation.request(B, b.dmconnectPort(), check))
                     .isEqualTo("{\"type\": \"dialback_result\", \"msg_id\": \"f0rged\", \"result\": \"invalid\"}");
         }
     }
@@ -145,12 +146,12 @@ class FederationTest {
     @Test
     void pingsStatusRequestsAndNonsenseAreAnsweredAtOnce() {
         try (TextClient present = a.loggedIn("present")) {
-            assertThat(Raw.request(A, a.dmconnectPort(), "{\"type\": \"s2s_ping\", \"from_host\": \"x.example\"}"))
+            assertThat(RawFederation.request(A, a.dmconnectPort(), "{\"type\": \"s2s_ping\", \"from_host\": \"x.example\"}"))
                     .isEqualTo("{\"status\": \"ok\"}");
-            assertThat(Raw.request(A, a.dmconnectPort(),
+            assertThat(RawFederation.request(A, a.dmconnectPort(),
                     "{\"type\": \"status_request\", \"usernames\": [\"present\", \"absent\"], \"from_host\": \"x.example\"}"))
                     .isEqualTo("{\"status\": \"ok\", \"online_map\": {\"present\": true, \"absent\": false}}");
-            assertThat(Raw.request(A, a.dmconnectPort(), "{\"type\": \"teleport\"}"))
+            assertThat(RawFederation.request(A, a.dmconnectPort(), "{\"type\": \"teleport\"}"))
                     .isEqualTo("{\"status\": \"error\", \"reason\": \"bad_request\"}");
         }
     }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.confab.server.testing.Await;
 import org.confab.server.testing.LogCapture;
+import org.confab.server.testing.RawFederation;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.junit.jupiter.api.Test;
@@ -94,19 +95,19 @@ class ForgedRoomEventTest {
             alice.send("/join_server lounge@" + HOME).expect("Joined server 'lounge@" + HOME + "' successfully.");
             String ok = "{\"status\": \"ok\"}";
             // Her own join, echoed: shown.
-            assertThat(Raw.request(HERE, port, event("e1", "joined", "alice", "{}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e1", "joined", "alice", "{}"))).isEqualTo(ok);
             alice.expect("*** alice has joined the server.");
 
             alice.send("hello all");
             home.await("hello all");
-            assertThat(Raw.request(HERE, port, event("e2", "message", "alice", "{\"text\": \"hello all\"}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e2", "message", "alice", "{\"text\": \"hello all\"}"))).isEqualTo(ok);
             alice.expect("alice: hello all");
             // The same echo again, a line she never typed, an action, and bob, who is not in the room.
-            assertThat(Raw.request(HERE, port, event("e3", "message", "alice", "{\"text\": \"hello all\"}"))).isEqualTo(ok);
-            assertThat(Raw.request(HERE, port, event("e4", "message", "ALICE", "{\"text\": \"I resign\"}"))).isEqualTo(ok);
-            assertThat(Raw.request(HERE, port, event("e5", "act", "alice", "{\"act\": \"waves\"}"))).isEqualTo(ok);
-            assertThat(Raw.request(HERE, port, event("e6", "joined", "bob", "{}"))).isEqualTo(ok);
-            assertThat(Raw.request(HERE, port, event("e7", "left", "alice", "{}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e3", "message", "alice", "{\"text\": \"hello all\"}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e4", "message", "ALICE", "{\"text\": \"I resign\"}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e5", "act", "alice", "{\"act\": \"waves\"}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e6", "joined", "bob", "{}"))).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, event("e7", "left", "alice", "{}"))).isEqualTo(ok);
             alice.expectNothingMore();
             bob.expectNothingMore();
             assertThat(log.messages(ch.qos.logback.classic.Level.INFO).stream()
@@ -115,7 +116,7 @@ class ForgedRoomEventTest {
             // Users of other hosts are the home host's to report.
             String visitor = "{\"type\": \"room_event\", \"from_host\": \"" + HOME + "\", \"msg_id\": \"e8\", \"room\": \"lounge\", "
                     + "\"event\": \"message\", \"sender\": \"carol\", \"sender_origin\": \"" + HOME + "\", \"payload\": {\"text\": \"hi\"}}";
-            assertThat(Raw.request(HERE, port, visitor)).isEqualTo(ok);
+            assertThat(RawFederation.request(HERE, port, visitor)).isEqualTo(ok);
             alice.expect("carol@" + HOME + ": hi");
         }
     }

@@ -42,18 +42,18 @@ import org.confab.binary.UserListsSync;
 import org.confab.binary.VcomDecoder;
 import org.confab.binary.VcomEncoder;
 import org.confab.binary.VcomPacket;
-import org.confab.server.federation.Raw;
 import org.confab.server.security.Attempts.Dm;
 import org.confab.server.security.Attempts.Federation;
 import org.confab.server.security.Attempts.Http;
 import org.confab.server.security.Attempts.Target;
 import org.confab.server.security.Attempts.Vcom;
 import org.confab.server.testing.Await;
+import org.confab.server.testing.RawFederation;
+import org.confab.server.testing.RawHttp;
 import org.confab.server.testing.SecureClient;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.confab.server.testing.VcomClient;
-import org.confab.server.upload.RawHttp;
 import org.confab.storage.Store;
 import org.confab.text.ClientCommand;
 import org.confab.text.CommandParser;
@@ -285,7 +285,7 @@ class AccountIsolationTest {
 
     private static Exchange forged(Federation attempt) {
         String request = CODEC.encode(attempt.request().apply(target));
-        String answer = Raw.request(HOST, server.dmconnectPort(), request);
+        String answer = RawFederation.request(HOST, server.dmconnectPort(), request);
         assertThat(answer).as("the answer to mallory").isEqualTo(CODEC.encode(attempt.answer().apply(target)));
         return new Exchange(request, answer);
     }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /** Records what Confab (or one of its classes) logs while it is open. */
@@ -33,9 +34,19 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public List<String> messages(Level atLeast) {
+        return lines(e -> e.getLevel().isGreaterOrEqual(atLeast));
+    }
+
+    /** Lines logged with an exception: Confab logs an unexpected one as a bug, at WARN or above. */
+    public List<String> withExceptions() {
+        return lines(e -> e.getThrowableProxy() != null);
+    }
+
+    private List<String> lines(Predicate<ILoggingEvent> which) {
         synchronized (appender.list) {
-            return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(atLeast))
-                    .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
+            return appender.list.stream().filter(which)
+                    .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                            : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage()))
                     .toList();
         }
     }

@@ -30,16 +30,27 @@ public final class SecureClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private final byte[] hello;
     private final SecureFrameCodec codec;
 
-    private SecureClient(Socket socket, SecureFrameCodec codec) throws IOException {
+    private SecureClient(Socket socket, byte[] hello, SecureFrameCodec codec) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
+        this.hello = hello;
         this.codec = codec;
     }
 
     public static SecureClient connect(String host, int port) {
+        SecureClient c = open(host, port);
+        return c.sendRaw(c.hello);
+    }
+
+    /**
+     * Connected, the server's value read and the keys derived, but this client's own value not yet
+     * sent: for tests that send {@link #hello()} themselves, or something else in its place.
+     */
+    public static SecureClient open(String host, int port) {
         try {
             Socket s = new Socket();
             s.setTcpNoDelay(true);
@@ -51,9 +62,8 @@ public final class SecureClient implements AutoCloseable {
             serverHello[0] = (byte) ((serverHello.length - 2) >>> 8);
             serverHello[1] = (byte) (serverHello.length - 2);
             Handshake handshake = new Handshake(new SecureRandom());
-            s.getOutputStream().write(handshake.helloFrame());
             SessionKeys keys = handshake.readPeerHello(ByteBuffer.wrap(serverHello));
-            return new SecureClient(s, new SecureFrameCodec(keys, MAX_INCOMING_BYTES));
+            return new SecureClient(s, handshake.helloFrame(), new SecureFrameCodec(keys, MAX_INCOMING_BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,6 +81,11 @@ public final class SecureClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This client's Diffie-Hellman value as it goes on the wire. */
+    public byte[] hello() {
+        return hello.clone();
     }
 
     /** A frame this client's keys make, for tests that tamper with it. */
@@ -106,7 +121,7 @@ public final class SecureClient implements AutoCloseable {
         return login(user, password);
     }
 
-    /** Logs an existing account in, once the greeting has been read. */
+    /** Logs in an account that exists, once greeted. */
     public SecureClient login(String user, String password) {
         send("/login " + user + " " + password).expect("Login successful.");
         assertThat(readMessage()).startsWith("Available servers: ");
@@ -125,6 +140,10 @@ public final class SecureClient implements AutoCloseable {
             before.addAll(List.of(message.split("\n", -1)));
         }
         return before;
+    }
+
+    public Socket socket() {
+        return socket;
     }
 
     /** True once the server has closed the connection. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.confab.server.ConfabServer;
 import org.confab.server.config.ServerConfig;
 
@@ -27,6 +28,8 @@ public final class TestServer implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, String> settings;
     private ConfabServer server;
+    /** Loading the generated key store costs a PBKDF2 run: once per server, not once per connection. */
+    private SSLContext tls;
 
     private TestServer(Path dataDir, Map<String, String> overrides) {
         this.dataDir = dataDir;
@@ -180,7 +183,10 @@ public final class TestServer implements AutoCloseable {
 
     /** A vCom connection over TLS, trusting the certificate the server generated. */
     public VcomClient vcom() {
-        return VcomClient.connect(address(), vcomPort(), dataDir);
+        if (tls == null) {
+            tls = VcomClient.trusting(dataDir);
+        }
+        return VcomClient.connect(address(), vcomPort(), tls);
     }
 
     /**

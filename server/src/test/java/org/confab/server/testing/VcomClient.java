@@ -66,7 +66,12 @@ public final class VcomClient implements AutoCloseable {
 
     /** The same for a server on another loopback address (a federation test's host). */
     public static VcomClient connect(String address, int port, Path dataDir) {
-        return connect(address, port, trusting(dataDir), 0, "TLSv1.3", "TLSv1.2");
+        return connect(address, port, trusting(dataDir));
+    }
+
+    /** The same with a context made once by {@link #trusting}, which is slow to make. */
+    public static VcomClient connect(String address, int port, SSLContext context) {
+        return connect(address, port, context, 0, "TLSv1.3", "TLSv1.2");
     }
 
     public static VcomClient connect(int port, SSLContext context, String... protocols) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.confab.server.testing.RawHttp;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +146,32 @@ class HttpUploadTest {
         assertThat(bigHeaders.status()).isEqualTo(431);
         RawHttp.Response garbage = RawHttp.exchange(port(), "GET nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(garbage.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPartWithoutHeadersIsNoFile() throws IOException {
+        // Found by HttpUploadFuzzTest: such a part was answered 500 with an exception in the log.
+        RawHttp.Response skipped = RawHttp.exchange(port(), RawHttp.request("POST", "/upload", "multipart/form-data; boundary=b",
+                "uploader", "pw-uploader", ("--b\r\n\r\nno headers\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; "
+                        + "filename=\"x.txt\"\r\n\r\ndata\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII)));
+        assertThat(skipped.status()).isEqualTo(200);
+        assertThat(json(skipped).get("filename").asText()).isEqualTo("x.txt");
+        assertThat(json(skipped).get("size").asInt()).isEqualTo(4);
+        RawHttp.Response alone = RawHttp.exchange(port(), RawHttp.request("POST", "/upload", "multipart/form-data; boundary=b",
+                "uploader", "pw-uploader", "--b\r\n\r\nno headers\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(alone.status()).isEqualTo(400);
+        assertThat(json(alone).get("reason").asText()).isEqualTo("no_file_part");
+    }
+
+    @Test
+    void aLongQuotedFileNameIsCutNotFatal() throws IOException {
+        // Found by HttpUploadFuzzTest: the name's pattern recursed once per character and overflowed the stack (500).
+        RawHttp.Response r = RawHttp.upload(port(), "uploader", "pw-uploader", "n".repeat(15_000), new byte[] {1});
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(json(r).get("filename").asText()).isEqualTo("n".repeat(255));
+        RawHttp.Response escaped = RawHttp.upload(port(), "uploader", "pw-uploader", "\\e".repeat(7_000), new byte[] {1});
+        assertThat(escaped.status()).isEqualTo(200);
+        assertThat(json(escaped).get("filename").asText()).isEqualTo("e".repeat(255));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.confab.server.upload;
+package org.confab.server.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +15,8 @@ import java.util.Map;
 
 /** HTTP written by hand, so that tests can send what no well-behaved client would. */
 public final class RawHttp {
+
+    public static final String BOUNDARY = "----confabtest";
 
     public record Response(int status, Map<String, String> headers, byte[] body) {
         public String text() {
@@ -47,14 +49,23 @@ public final class RawHttp {
     }
 
     public static byte[] uploadRequest(String user, String password, String fileName, byte[] content) {
-        String boundary = "----confabtest";
+        return uploadRequest(user, password, multipartBody(fileName, content));
+    }
+
+    /** An upload of a body made by {@link #multipartBody}, or made from one. */
+    public static byte[] uploadRequest(String user, String password, byte[] body) {
+        return request("POST", "/upload", "multipart/form-data; boundary=" + BOUNDARY, user, password, body);
+    }
+
+    /** A form field, then the file. */
+    public static byte[] multipartBody(String fileName, byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return request("POST", "/upload", "multipart/form-data; boundary=" + boundary, user, password, body.toByteArray());
+        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     public static byte[] request(String method, String path, String contentType, String user, String password, byte[] body) {
