@@ -75,7 +75,12 @@ public final class ServerProcess implements AutoCloseable {
                 "--threads", Integer.toString(threads)), dir);
     }
 
-    /** The port keys of Confab's bundled defaults; an unknown key would stop it, so only these. */
+    /**
+     * The keys of the ports Confab listens on by default ({@code dmconnect.port},
+     * {@code dmconnect.encrypted-port}, ...), from its bundled defaults: an unknown key would stop it,
+     * so only these. Ports that are off by default stay off, and federation's peer port is where
+     * other hosts are dialled, not one this server binds.
+     */
     private static List<String> confabPortKeys() {
         java.util.Properties defaults = new java.util.Properties();
         try (var in = ServerProcess.class.getResourceAsStream("/org/confab/server/config/confab.properties")) {
@@ -85,7 +90,8 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith(".port")).sorted().toList();
+        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith("port"))
+                .filter(k -> !defaults.getProperty(k).isBlank() && !k.equals("federation.peer-port")).sorted().toList();
         return keys.isEmpty() ? List.of("dmconnect.port") : keys;
     }
 
