@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The thread pools that keep blocking work off MINA's I/O threads: one for the database, one for
- * password hashing (sized to the cores, as hashing is CPU-bound), one for timers.
+ * password hashing (CPU-bound, so no more threads than cores), one for timers.
  */
 public final class Workers implements AutoCloseable {
 
