@@ -8,8 +8,9 @@ import java.util.Base64;
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}),
  * so that stored hashes carry their own parameters and survive a change of the defaults.
- * CPU- and memory-heavy by design: call only from the hashing executor. Each thread that hashes
- * keeps its Argon2 memory (m KiB) for the next hash rather than leaving it to the collector.
+ * CPU- and memory-heavy by design: call only from the hashing executor, whose threads keep their
+ * Argon2 memory (m KiB) for the next hash ({@link HashingThread}); elsewhere (the admin channel)
+ * each hash allocates its own.
  */
 public final class PasswordHasher {
 
@@ -18,7 +19,6 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final byte[] NONE = new byte[0];
-    private static final ThreadLocal<Argon2id> ARGON2 = ThreadLocal.withInitial(Argon2id::new);
 
     private final HashParameters parameters;
     private final SecureRandom random = new SecureRandom();
@@ -78,7 +78,8 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, HashParameters p, int length) {
-        return ARGON2.get().hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE,
+        Argon2id argon2 = Thread.currentThread() instanceof HashingThread t ? t.argon2 : new Argon2id();
+        return argon2.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE,
                 p.memoryKib(), p.iterations(), p.parallelism(), length);
     }
 }
