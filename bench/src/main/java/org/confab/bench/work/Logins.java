@@ -121,6 +121,7 @@ public final class Logins implements Workload {
         context.generator().report(before, after, f, warnings);
         context.generator().reportMachine(before, after, cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : -1,
                 f, warnings);
+        Sender.report(List.of(chatSender), true, f, warnings);
         storm.failures.stream().limit(3).forEach(w -> warnings.add("login failed: " + w));
         if (storm.ok.get() + storm.failed.get() < logins) {
             warnings.add(String.format(Locale.ROOT, "the storm stopped at %d s with %d of %d logins done",

@@ -106,7 +106,7 @@ public final class RoomTraffic implements Workload {
         gen.report(before, after, f, warnings);
         gen.reportMachine(before, after, serverCpuBefore >= 0 && serverCpuAfter >= 0 ? serverCpuAfter - serverCpuBefore : -1,
                 f, warnings);
-        reportSenders(senders, f, warnings);
+        Sender.report(senders, !plan.flood(), f, warnings);
         if (t.delivered() < expected) {
             warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
         }
@@ -133,21 +133,5 @@ public final class RoomTraffic implements Workload {
 
     private static long serverCpu(RunContext context) {
         return context.target().hasPid() ? ProcessStats.cpuNanos(context.target().pid()).orElse(-1) : -1;
-    }
-
-    private void reportSenders(List<Sender> senders, Figures f, List<String> warnings) {
-        long backlog = senders.stream().mapToLong(Sender::maxBacklogBytes).max().orElse(0);
-        f.put("send_backlog_max_bytes", backlog);
-        if (!plan.flood()) {
-            double lagMs = senders.stream().mapToLong(Sender::maxLagNanos).max().orElse(0) / 1e6;
-            f.put("send_lag_max_ms", lagMs);
-            if (lagMs > 5) {
-                warnings.add(String.format(Locale.ROOT,
-                        "send backlog: a paced sender fell %.1f ms behind its schedule; the generator did not keep the rate", lagMs));
-            }
-            if (backlog > 64 * 1024) {
-                warnings.add("send backlog: " + backlog + " bytes waited in the generator for the server to read them");
-            }
-        }
     }
 }

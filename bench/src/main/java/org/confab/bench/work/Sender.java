@@ -2,7 +2,9 @@ package org.confab.bench.work;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.confab.bench.dm.Payload;
+import org.confab.bench.measure.Figures;
 
 /**
  * Sends one client's share of the messages, on its loop: as fast as the socket takes them
@@ -98,5 +100,25 @@ final class Sender {
 
     private void noteBacklog() {
         maxBacklogBytes = Math.max(maxBacklogBytes, client.conn().queuedBytes());
+    }
+
+    /**
+     * Adds send_backlog_max_bytes and, for paced senders, send_lag_max_ms; warns when the
+     * generator did not keep the pace.
+     */
+    static void report(List<Sender> senders, boolean paced, Figures f, List<String> warnings) {
+        long backlog = senders.stream().mapToLong(Sender::maxBacklogBytes).max().orElse(0);
+        f.put("send_backlog_max_bytes", backlog);
+        if (paced) {
+            double lagMs = senders.stream().mapToLong(Sender::maxLagNanos).max().orElse(0) / 1e6;
+            f.put("send_lag_max_ms", lagMs);
+            if (lagMs > 5) {
+                warnings.add(String.format(Locale.ROOT,
+                        "send backlog: a paced sender fell %.1f ms behind its schedule; the generator did not keep the rate", lagMs));
+            }
+            if (backlog > 64 * 1024) {
+                warnings.add("send backlog: " + backlog + " bytes waited in the generator for the server to read them");
+            }
+        }
     }
 }
