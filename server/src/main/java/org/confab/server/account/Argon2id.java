@@ -18,6 +18,8 @@ final class Argon2id {
     private static final int ADDRESSES_PER_BLOCK = BLOCK_LONGS;
     private static final int VERSION = 0x13;
     private static final int TYPE_ID = 2;
+    /** The most one Java array of longs can hold: 16 GiB. */
+    private static final int MAX_MEMORY_KIB = Integer.MAX_VALUE / BLOCK_LONGS;
 
     private long[] memory = new long[0];
     // Scratch blocks of the compression function and of the address generator.
@@ -30,7 +32,7 @@ final class Argon2id {
     /** The tag of {@code password}; {@code secret} and {@code associated} may be empty. */
     byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associated,
             int memoryKib, int iterations, int lanes, int tagLength) {
-        if (lanes < 1 || iterations < 1 || tagLength < 4 || memoryKib < 8 * lanes) {
+        if (lanes < 1 || iterations < 1 || tagLength < 4 || memoryKib < 8 * lanes || memoryKib > MAX_MEMORY_KIB) {
             throw new IllegalArgumentException("invalid Argon2 parameters");
         }
         int segmentLength = memoryKib / (lanes * SYNC_POINTS);

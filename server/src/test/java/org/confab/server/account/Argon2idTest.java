@@ -69,6 +69,8 @@ class Argon2idTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> argon2.hash(NONE, filled(16, 0), NONE, NONE, 64, 1, 1, 3))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> argon2.hash(NONE, filled(16, 0), NONE, NONE, Integer.MAX_VALUE, 1, 1, 32))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] bouncyCastle(byte[] password, byte[] salt, int memory, int iterations, int lanes, int length) {
