@@ -113,6 +113,7 @@ public final class Logins implements Workload {
         f.put("chat_deliveries", chatCounts[0]).put("chat_duplicates", chatCounts[1]);
         Latency.figures(chatLatency, "", f);
         cpu.report(0, f, warnings);
+        Sender.report(List.of(chatSender), true, f, warnings);
         storm.failures.stream().limit(3).forEach(w -> warnings.add("login failed: " + w));
         if (storm.ok.get() + storm.failed.get() < logins) {
             warnings.add(String.format(Locale.ROOT, "the storm stopped at %d s with %d of %d logins done",

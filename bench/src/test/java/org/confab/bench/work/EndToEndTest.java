@@ -50,6 +50,8 @@ class EndToEndTest {
         assertThat(r.figures().number("stray").getAsDouble()).isZero();
         assertThat(r.latency().getTotalCount()).isEqualTo(expected);
         assertThat(r.keyValueLine()).contains("complete=1 ", "p99_us=");
+        // The machine's own scheduling delay is measured alongside, so that a figure can be told apart from it.
+        assertThat(r.figures().number("hiccup_p99_us").getAsDouble()).isPositive();
     }
 
     @Test
@@ -103,6 +105,7 @@ class EndToEndTest {
         assertThat(r.figures().number("login_failures").getAsDouble()).isZero();
         assertThat(r.figures().number("chat_deliveries").getAsDouble()).isPositive();
         assertThat(r.figures().number("login_p99_us")).isPresent();
+        assertThat(r.figures().number("send_lag_max_ms")).isPresent();
     }
 
     @Test

@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}),
  * so that stored hashes carry their own parameters and survive a change of the defaults.
- * CPU- and memory-heavy by design: call only from the hashing executor.
+ * CPU- and memory-heavy by design: call only from the hashing executor, whose threads keep their
+ * Argon2 memory (m KiB) for the next hash ({@link HashingThread}); elsewhere (the admin channel)
+ * each hash allocates its own.
  */
 public final class PasswordHasher {
 
@@ -18,6 +18,7 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final byte[] NONE = new byte[0];
 
     private final HashParameters parameters;
     private final SecureRandom random = new SecureRandom();
@@ -77,17 +78,8 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, HashParameters p, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(p.memoryKib())
-                .withIterations(p.iterations())
-                .withParallelism(p.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        Argon2id argon2 = Thread.currentThread() instanceof HashingThread t ? t.argon2 : new Argon2id();
+        return argon2.hash(password.getBytes(StandardCharsets.UTF_8), salt, NONE, NONE,
+                p.memoryKib(), p.iterations(), p.parallelism(), length);
     }
 }

@@ -388,8 +388,13 @@ public final class ServerConfig {
         return orCores(intBetween("database.threads", 0, 256));
     }
 
+    /**
+     * By default one core is left to the I/O threads: hashing is CPU-bound, and a login storm that
+     * takes every core makes every connected user wait for the scheduler.
+     */
     public int hashingThreads() {
-        return orCores(intBetween("hashing.threads", 0, 256));
+        int n = intBetween("hashing.threads", 0, 256);
+        return n == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() - 1) : n;
     }
 
     private static int orCores(int n) {

@@ -16,7 +16,7 @@ import org.apache.mina.core.session.IoSession;
  */
 public final class Outbox {
 
-    private static final int PENDING_CAPACITY = 8192;
+    private static final int PENDING_LINES = 4;
 
     private final IoSession io;
     private final Object writeLock;
@@ -65,8 +65,9 @@ public final class Outbox {
                     pendingConfirmations.add(taken);
                 }
                 if (pending == null) {
-                    // Sized for a burst of lines, so that a busy connection rarely grows it.
-                    pending = IoBuffer.allocate(Math.max(PENDING_CAPACITY, bytes.remaining() * 2)).setAutoExpand(true);
+                    // Sized for a few lines: at a steady pace a batch is one or two lines, and an
+                    // 8 KiB buffer for each was most of what a fan-out allocated; a burst doubles it.
+                    pending = IoBuffer.allocate(bytes.remaining() * PENDING_LINES).setAutoExpand(true);
                 }
                 pending.put(bytes);
                 return;

@@ -2,17 +2,27 @@ package org.confab.server.runtime;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.confab.server.account.HashingThread;
 
 /**
  * The thread pools that keep blocking work off MINA's I/O threads: one for the database, one for
- * password hashing (sized to the cores, as hashing is CPU-bound), one for timers.
+ * password hashing (CPU-bound, so no more threads than cores), one for timers.
  */
 public final class Workers implements AutoCloseable {
+
+    /**
+     * A hashing thread idle this long ends, and with it the Argon2 memory it kept: held through a
+     * burst of logins, not between them, where it would sit in the old generation and bring the
+     * collector's marking cycles closer.
+     */
+    private static final long HASHING_IDLE_SECONDS = 2;
 
     private final ExecutorService database;
     private final ExecutorService hashing;
@@ -20,7 +30,12 @@ public final class Workers implements AutoCloseable {
 
     public Workers(int databaseThreads, int hashingThreads) {
         this.database = Executors.newFixedThreadPool(databaseThreads, named("confab-db"));
-        this.hashing = Executors.newFixedThreadPool(hashingThreads, named("confab-hash"));
+        AtomicInteger hashers = new AtomicInteger();
+        ThreadPoolExecutor hashingPool = new ThreadPoolExecutor(hashingThreads, hashingThreads,
+                HASHING_IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> new HashingThread(r, "confab-hash-" + hashers.incrementAndGet()));
+        hashingPool.allowCoreThreadTimeOut(true);
+        this.hashing = hashingPool;
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, named("confab-timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timers = scheduler;

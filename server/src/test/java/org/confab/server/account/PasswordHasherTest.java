@@ -44,6 +44,14 @@ class PasswordHasherTest {
     }
 
     @Test
+    void verifiesReferenceHashesAtTheDefaultParameters() {
+        // echo -n s3cret | argon2 0123456789abcdef -id -t 2 -k 19456 -p 1 -l 32 -e
+        String reference = "$argon2id$v=19$m=19456,t=2,p=1$MDEyMzQ1Njc4OWFiY2RlZg$E8UNQ7rkZUJ4zuoAI9f6gXEG31UMTCevmnL75LAizgw";
+        assertThat(hasher.verify("s3cret", reference)).isTrue();
+        assertThat(hasher.verify("s3creT", reference)).isFalse();
+    }
+
+    @Test
     void garbageStoredValuesNeverMatch() {
         assertThat(hasher.verify("pw", "")).isFalse();
         assertThat(hasher.verify("pw", "plaintext")).isFalse();
