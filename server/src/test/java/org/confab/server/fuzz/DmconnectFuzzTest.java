@@ -18,7 +18,7 @@ class DmconnectFuzzTest {
     private static final List<String> SESSION = List.of(
             "/register fuzzer%d pw\r\n", "/login fuzzer%d pw\r\n", "/join_server general\r\n", "hello\r\n",
             "/act waves\r\n", "/members\r\n", "/pm fuzzer0 hi\r\n", "/list_servers\r\n", "/create_server fz%d\r\n",
-            "/join_server fz%d@other.host\r\n", "/help\r\n", "/list_capabilities\r\n", "/status-check x\r\n", "/\r\n");
+            "/join_server fz%d@127.0.0.9\r\n", "/help\r\n", "/list_capabilities\r\n", "/status-check x\r\n", "/\r\n");
 
     @Test
     void hostileSessionsNeverDisturbOthers() {
