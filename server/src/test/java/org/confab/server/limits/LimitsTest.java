@@ -64,7 +64,7 @@ class LimitsTest {
 
     @Test
     void connectionsThatDoNotLogInInTimeAreClosedEvenIfTheyTrickle() {
-        try (TestServer server = TestServer.start(Map.of("limits.login-timeout-seconds", "1"));
+        try (TestServer server = TestServer.start(Map.of("limits.login-timeout-seconds", "2"));
              TextClient slow = server.connect()) {
             slow.expectGreeting();
             slow.sendRaw("/lo");
@@ -81,7 +81,7 @@ class LimitsTest {
 
     @Test
     void loggedInConnectionsThatFallSilentAreClosed() {
-        try (TestServer server = TestServer.start(Map.of("limits.idle-timeout-seconds", "1"));
+        try (TestServer server = TestServer.start(Map.of("limits.idle-timeout-seconds", "2"));
              TextClient quiet = server.loggedIn("quiet")) {
             quiet.expect("Connection timed out: nothing received for too long.");
             assertThat(quiet.awaitClosed()).isTrue();

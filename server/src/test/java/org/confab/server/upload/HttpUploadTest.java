@@ -30,7 +30,9 @@ class HttpUploadTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of("upload.max-file-bytes", Integer.toString(MAX_FILE),
-                "upload.max-files-per-account", "5", "upload.request-timeout-seconds", "1",
+                "upload.max-files-per-account", "5",
+                // Long enough for a request and its password check on a loaded machine, short for the timeout test.
+                "upload.request-timeout-seconds", "3",
                 "upload.max-header-bytes", "1024",
                 // An HTTP request delayed past the greeting delay would be taken for a chat client.
                 "dmconnect.greeting-delay-ms", "500"));
