@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.confab.server.testing.Await;
 import org.confab.server.testing.RawHttp;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
@@ -201,17 +202,14 @@ class HttpUploadTest {
     }
 
     @Test
-    void filesExpireAfterTheRetention() throws IOException, InterruptedException {
+    void filesExpireAfterTheRetention() throws IOException {
         try (TestServer shortLived = TestServer.start(Map.of("upload.retention-seconds", "1", "upload.sweep-interval-seconds", "1",
                 "dmconnect.greeting-delay-ms", "500"))) {
             shortLived.loggedIn("ephemeral").close();
             JsonNode answer = json(RawHttp.upload(shortLived.dmconnectPort(), "ephemeral", "pw-ephemeral", "gone.txt", new byte[] {1}));
             String path = URI.create(answer.get("url").asText()).getPath();
             Path file = shortLived.dataDir().resolve("uploads").resolve(answer.get("id").asText());
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (Files.exists(file) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until(() -> !Files.exists(file), "the sweep deletes the expired upload");
             assertThat(file).doesNotExist();
             assertThat(RawHttp.get(shortLived.dmconnectPort(), path).status()).isEqualTo(404);
         }
