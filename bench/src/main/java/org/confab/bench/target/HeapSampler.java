@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples another JVM's heap use with {@code jstat -gc PID 200} while something runs: the heap in
- * use when sampling started and the most seen since (garbage not yet collected included).
+ * most in use while it ran (garbage not yet collected included).
  */
 public final class HeapSampler implements AutoCloseable {
 
@@ -19,7 +19,6 @@ public final class HeapSampler implements AutoCloseable {
     private final Process process;
     private final Thread reader;
     private final CountDownLatch firstSample = new CountDownLatch(1);
-    private volatile long firstBytes = -1;
     private volatile long peakBytes = -1;
 
     public HeapSampler(long pid) throws IOException {
@@ -47,9 +46,6 @@ public final class HeapSampler implements AutoCloseable {
                     }
                 }
                 long bytes = (long) (kb * 1024);
-                if (firstBytes < 0) {
-                    firstBytes = bytes;
-                }
                 peakBytes = Math.max(peakBytes, bytes);
                 firstSample.countDown();
             }
@@ -67,14 +63,10 @@ public final class HeapSampler implements AutoCloseable {
      * @return false when no sample came (jstat failed, or the timeout)
      */
     public boolean awaitFirstSample(long timeout, TimeUnit unit) throws InterruptedException {
-        return firstSample.await(timeout, unit) && firstBytes >= 0;
+        return firstSample.await(timeout, unit) && peakBytes >= 0;
     }
 
     /** -1 when nothing was sampled. */
-    public long firstBytes() {
-        return firstBytes;
-    }
-
     public long peakBytes() {
         return peakBytes;
     }
