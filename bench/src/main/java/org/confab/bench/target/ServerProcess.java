@@ -75,7 +75,11 @@ public final class ServerProcess implements AutoCloseable {
                 "--threads", Integer.toString(threads)), dir);
     }
 
-    /** The port keys of Confab's bundled defaults; an unknown key would stop it, so only these. */
+    /**
+     * The listening port keys of Confab's bundled defaults ("dmconnect.port",
+     * "dmconnect.encrypted-port", ...); an unknown key would stop it, so only these. Ports left
+     * empty are off, and the federation peer port is the one other hosts are dialled on.
+     */
     private static List<String> confabPortKeys() {
         java.util.Properties defaults = new java.util.Properties();
         try (var in = ServerProcess.class.getResourceAsStream("/org/confab/server/config/confab.properties")) {
@@ -85,7 +89,8 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith(".port")).sorted().toList();
+        List<String> keys = defaults.stringPropertyNames().stream().filter(k -> k.endsWith("port")
+                && !defaults.getProperty(k).isBlank() && !k.equals("federation.peer-port")).sorted().toList();
         return keys.isEmpty() ? List.of("dmconnect.port") : keys;
     }
 
