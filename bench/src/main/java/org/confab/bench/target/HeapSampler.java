@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Samples another JVM's heap use with {@code jstat -gc PID 200} while something runs: the heap in
@@ -18,6 +20,7 @@ public final class HeapSampler implements AutoCloseable {
     private final Thread reader;
     private volatile long firstBytes = -1;
     private volatile long peakBytes = -1;
+    private final CountDownLatch sampled = new CountDownLatch(1);
 
     public HeapSampler(long pid) throws IOException {
         process = new ProcessBuilder(Jdk.tool("jstat"), "-gc", Long.toString(pid), "200").redirectErrorStream(true).start();
@@ -48,10 +51,16 @@ public final class HeapSampler implements AutoCloseable {
                     firstBytes = bytes;
                 }
                 peakBytes = Math.max(peakBytes, bytes);
+                sampled.countDown();
             }
         } catch (IOException | NumberFormatException e) {
             // jstat went away or printed something else; keep what was sampled.
         }
+    }
+
+    /** Waits until jstat, which takes a while to attach, has reported once; false if it has not in time. */
+    public boolean awaitFirstSample(long timeout, TimeUnit unit) throws InterruptedException {
+        return sampled.await(timeout, unit);
     }
 
     /** -1 when nothing was sampled. */

@@ -78,7 +78,9 @@ public final class FileTransfer implements Workload {
         relay.sender = clients.get(0);
         relay.receiver = clients.get(1);
         HeapSampler heap = context.target().hasPid() ? new HeapSampler(context.target().pid()) : null;
-        Thread.sleep(500);
+        if (heap != null && !heap.awaitFirstSample(context.timeout().toSeconds(), TimeUnit.SECONDS)) {
+            warnings.add("jstat reported nothing: the server's heap growth is not measured");
+        }
         context.generator().loop(0).execute(() -> relay.sender.send(new FileTransferRequest(receiver, (int) size, "bench.bin")));
         boolean finished = relay.done.await(context.timeout().toSeconds(), TimeUnit.SECONDS);
         if (heap != null) {
