@@ -49,6 +49,7 @@ import org.confab.server.upload.HttpUploads;
 import org.confab.server.upload.UploadSettings;
 import org.confab.server.vcom.GroupsCapability;
 import org.confab.server.vcom.VcomPort;
+import org.confab.storage.StorageException;
 import org.confab.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfabServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConfabServer.class);
+
+    private static final long STORE_COMPACTION_SECONDS = 10;
 
     private final ServerConfig config;
     private final Store store;
@@ -81,6 +84,8 @@ public final class ConfabServer implements AutoCloseable {
         }
         this.store = Store.open(config.dataDir());
         this.workers = new Workers(config.databaseThreads(), config.hashingThreads());
+        workers.timers().scheduleWithFixedDelay(() -> workers.database().execute(this::compactStore),
+                STORE_COMPACTION_SECONDS, STORE_COMPACTION_SECONDS, TimeUnit.SECONDS);
         LoginThrottle throttle = new LoginThrottle(config.loginMaxFailures(),
                 Duration.ofSeconds(config.loginFailureWindowSeconds()), Clock.systemUTC());
         workers.timers().scheduleWithFixedDelay(throttle::purge, 1, 1, TimeUnit.MINUTES);
@@ -108,6 +113,14 @@ public final class ConfabServer implements AutoCloseable {
         this.capabilities = new Capabilities(offered);
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, config.ioProcessors());
         this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
+    }
+
+    private void compactStore() {
+        try {
+            store.compact();
+        } catch (StorageException e) {
+            log.warn("Compacting the database failed; it is tried again later", e);
+        }
     }
 
     /** Opens the store and binds every configured port. */

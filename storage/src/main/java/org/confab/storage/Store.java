@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -22,6 +26,10 @@ import org.flywaydb.core.api.MigrationInfo;
 public final class Store implements AutoCloseable {
 
     private static final int POOL_SIZE = 8;
+    // H2's background housekeeping aims at 90% too. A call writes what it rewrites as one chunk,
+    // and H2 keeps its write buffers for reuse: a small write per call keeps them small.
+    private static final int COMPACT_BELOW_FILL_PERCENT = 90;
+    private static final int COMPACT_BYTES_PER_CALL = 1 << 20;
 
     /*
      * WRITE_DELAY=0: with H2's default (500 ms) a commit only reaches memory and a background
@@ -67,6 +75,11 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if needed) the database {@code dataDir/confab} and migrates it. */
     public static Store open(Path dataDir) {
+        return open(dataDir, "");
+    }
+
+    /** {@link #open(Path)} with more H2 settings ({@code ;KEY=VALUE...}), for tests. */
+    static Store open(Path dataDir, String moreSettings) {
         Path dir = dataDir.toAbsolutePath();
         if (dir.toString().indexOf(';') >= 0) {
             throw new IllegalArgumentException("data directory must not contain ';': " + dir);
@@ -76,7 +89,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot create data directory " + dir, e);
         }
-        return start("jdbc:h2:file:" + dir.resolve("confab") + FILE_SETTINGS, "confab-h2", null);
+        return start("jdbc:h2:file:" + dir.resolve("confab") + FILE_SETTINGS + moreSettings, "confab-h2", null);
     }
 
     /** A fresh, private in-memory database, for tests. */
@@ -167,6 +180,41 @@ public final class Store implements AutoCloseable {
             throw new StorageException("cannot create directory for backup " + target, e);
         }
         db.tx("backup to " + target, sql -> sql.update("BACKUP TO ?", target.toString()));
+    }
+
+    /**
+     * Frees the database file's chunks that hold little or nothing live. H2 does this in a
+     * background thread only while it delays commits, which WRITE_DELAY=0 turns off; without it,
+     * every commit leaves a chunk, in the file and (as metadata, about 400 bytes) in memory, until
+     * a later commit happens to free it, and a chunk that keeps a live page or two stays for good.
+     * Each call rewrites the live pages of sparse chunks (those past H2's 45-s retention) and
+     * stores, which frees what died before. Blocking: call it now and then from the database pool.
+     * Does nothing for an in-memory database.
+     */
+    public void compact() {
+        try (Connection c = pool.getConnection()) {
+            // H2's own API, from the connection: there is no SQL for this short of SHUTDOWN COMPACT.
+            SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+            MVStore mvStore = session.getDatabase().getStore().getMvStore();
+            FileStore<?> file = mvStore.getFileStore();
+            if (file == null || file.getChunksFillRate() >= COMPACT_BELOW_FILL_PERCENT) {
+                return;
+            }
+            mvStore.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES_PER_CALL);
+            // H2 frees dead chunks only when it stores something, and an idle server stores nothing:
+            // rewriting the store version (an application field H2's SQL layer leaves alone) is a
+            // change to store.
+            mvStore.setStoreVersion(mvStore.getStoreVersion());
+            mvStore.commit();
+        } catch (SQLException e) {
+            throw new StorageException("compacting the database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The chunks of the database file, live or awaiting reuse (H2's info.CHUNK_COUNT). */
+    long chunkCount() {
+        return db.tx("count chunks", sql -> sql.queryLong(
+                "SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNK_COUNT'"));
     }
 
     /** The version of the newest applied migration (the N of {@code VN__*.sql}). */
