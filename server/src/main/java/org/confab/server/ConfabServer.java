@@ -43,6 +43,7 @@ import org.confab.server.dmconnect.Unavailable;
 import org.confab.server.federation.Federation;
 import org.confab.server.federation.FederationSettings;
 import org.confab.server.room.Rooms;
+import org.confab.server.runtime.CompactSessionData;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Sessions;
 import org.confab.server.upload.HttpUploads;
@@ -60,6 +61,7 @@ public final class ConfabServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConfabServer.class);
 
     private static final long STORE_COMPACTION_SECONDS = 10;
+    private static final CompactSessionData SESSION_DATA = new CompactSessionData();
 
     private final ServerConfig config;
     private final Store store;
@@ -158,16 +160,16 @@ public final class ConfabServer implements AutoCloseable {
 
     private void bind(String name, int port, IoHandler handler, IoFilter... filters) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
+        acceptor.setSessionDataStructureFactory(SESSION_DATA);
         acceptor.setReuseAddress(true);
         // close() unbinds first and then tells each session why it ends; by default MINA would
         // drop the sessions on unbind, before they hear it.
         acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.getFilterChain().addLast("connections-per-address", connectionLimit);
         for (IoFilter filter : filters) {
             acceptor.getFilterChain().addLast(filter.getClass().getSimpleName(), filter);
         }
-        acceptor.setHandler(handler);
+        acceptor.setHandler(connectionLimit.guard(handler));
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
         acceptors.put(name, acceptor);
     }

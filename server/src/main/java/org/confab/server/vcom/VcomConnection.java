@@ -54,7 +54,6 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     private final VcomCommands commands;
     private final VcomInbound inbound;
     private final TransferEnd transferEnd;
-    private final Instant since = Instant.now();
 
     private State state = State.AWAITING_REQUEST;
     private volatile Account account;
@@ -271,7 +270,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
 
     @Override
     public Instant since() {
-        return since;
+        return Instant.ofEpochMilli(io.getCreationTime());
     }
 
     @Override
