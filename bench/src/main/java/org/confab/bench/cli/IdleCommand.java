@@ -20,9 +20,17 @@ final class IdleCommand extends WorkloadCommand {
     @Option(names = "--hold", defaultValue = "0", description = "Seconds to hold the sessions after measuring (default: ${DEFAULT-VALUE}).")
     int hold;
 
+    @Option(names = "--settle", defaultValue = "90",
+            description = {"Seconds between the last login and the measurement (default: ${DEFAULT-VALUE}): the database keeps",
+                    "each commit's file chunk for 45 s and frees it at its next compaction (every 10 s)."})
+    int settle;
+
+    @Option(names = "--classes", defaultValue = "15", description = "Rows of the per-session class table (default: ${DEFAULT-VALUE}).")
+    int classes;
+
     @Override
     Workload workload() {
-        return new Idle(sessions, perRoom, hold);
+        return new Idle(sessions, perRoom, settle, hold, classes);
     }
 
     @Override

@@ -32,12 +32,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Confab's per-client abuse limits are meant for the open internet; a benchmark drives every
-     * client from one address, and floods on purpose. They are lifted unless --server-set says
+     * client from one address, floods on purpose, and holds idle sessions longer than the idle
+     * timeout without the pings real clients send. They are lifted unless --server-set says
      * otherwise, and the floor has none either.
      */
     public static final Map<String, String> BENCH_SETTINGS = Map.of(
             "limits.connections-per-address", "0",
-            "limits.messages-per-second", "0");
+            "limits.messages-per-second", "0",
+            "limits.idle-timeout-seconds", "0");
 
     private static final Pattern LISTENING = Pattern.compile("Listening (.*)$");
     private static final String ADDRESS = "127.0.0.1";

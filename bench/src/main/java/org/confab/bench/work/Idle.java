@@ -17,21 +17,28 @@ import org.confab.bench.target.Target;
 /**
  * Many logged-in sessions, each joined to a room, held open: what one session costs the server.
  * The server is measured idle (after a small warm-up that loads the login path's classes), then
- * with every session in; live heap comes from a full GC, resident memory from /proc.
+ * with every session in, once the database has settled from the logins; live heap comes from a
+ * full GC, resident memory from /proc once the collection's freed heap has gone back to the OS.
  */
 public final class Idle implements Workload {
 
     private static final int WARM_UP_SESSIONS = 100;
     private static final int SETUP_IN_FLIGHT = 128;
+    private static final long RSS_QUIET_MILLIS = 3000;
+    private static final long RSS_SETTLE_MAX_MILLIS = 30_000;
 
     private final int sessions;
     private final int perRoom;
+    private final int settleSeconds;
     private final int holdSeconds;
+    private final int classRows;
 
-    public Idle(int sessions, int perRoom, int holdSeconds) {
+    public Idle(int sessions, int perRoom, int settleSeconds, int holdSeconds, int classRows) {
         this.sessions = sessions;
         this.perRoom = perRoom;
+        this.settleSeconds = settleSeconds;
         this.holdSeconds = holdSeconds;
+        this.classRows = classRows;
     }
 
     @Override
@@ -54,6 +61,7 @@ public final class Idle implements Workload {
         Target target = context.target();
         List<String> warnings = new ArrayList<>();
         Figures f = new Figures().put("sessions", sessions).put("per_room", perRoom)
+                .put("settle_s", settleSeconds)
                 .put("source_addresses", context.sourceAddresses());
         if (!target.hasPid()) {
             warnings.add("no server pid: memory is not measured (give --pid)");
@@ -80,7 +88,7 @@ public final class Idle implements Workload {
         if (crowd.ready() < sessions) {
             warnings.add(0, "only " + crowd.ready() + " of " + sessions + " sessions got ready");
         }
-        Thread.sleep(1000);
+        TimeUnit.SECONDS.sleep(Math.max(1, settleSeconds));
         Memory full = Memory.of(target);
         idle.report("idle_", f);
         full.report("", f);
@@ -93,7 +101,7 @@ public final class Idle implements Workload {
         }
         if (idle.heapBytes > 0 && full.heapBytes > 0) {
             System.out.print("Live heap added per session, by class (" + target.kind() + "):\n"
-                    + full.heap.growthTable(idle.heap, n, 15));
+                    + full.heap.growthTable(idle.heap, n, classRows));
         }
         TimeUnit.SECONDS.sleep(holdSeconds);
         f.put("dropped", crowd.dropped());
@@ -112,13 +120,14 @@ public final class Idle implements Workload {
 
     private record Memory(long heapBytes, long rssBytes, long openFiles, ProcessStats.LiveHeap heap) {
 
-        static Memory of(Target target) {
+        static Memory of(Target target) throws InterruptedException {
             if (!target.hasPid()) {
                 return new Memory(-1, -1, -1, null);
             }
-            // The histogram forces the full GC first, so RSS is read after it.
+            // The histogram forces the full GC first, so RSS is read after it, once the heap the
+            // collection freed has gone back to the OS.
             ProcessStats.LiveHeap heap = ProcessStats.liveHeap(target.pid());
-            OptionalLong rss = ProcessStats.rssBytes(target.pid());
+            OptionalLong rss = ProcessStats.settledRssBytes(target.pid(), RSS_QUIET_MILLIS, RSS_SETTLE_MAX_MILLIS);
             return new Memory(heap.bytes(), rss.orElse(-1), ProcessStats.openFiles(target.pid()).orElse(-1), heap);
         }
 

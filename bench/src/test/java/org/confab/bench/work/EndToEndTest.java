@@ -78,7 +78,7 @@ class EndToEndTest {
 
     @Test
     void idleSessionsAreCountedAndWeighed() throws Exception {
-        RunResult r = new Idle(30, 10, 0).run(context(confab, false, 4));
+        RunResult r = new Idle(30, 10, 1, 0, 15).run(context(confab, false, 4));
         assertThat(r.warnings()).noneMatch(w -> w.startsWith("incomplete") || w.startsWith("only"));
         assertThat(r.figures().number("ready").getAsDouble()).isEqualTo(30);
         assertThat(r.figures().number("heap_bytes")).isPresent();
