@@ -80,6 +80,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     private synchronized void cancelLoginTimer() {
         if (loginTimer != null) {
             loginTimer.cancel(false);
+            loginTimer = null; // a cancelled task is still 72 bytes, for as long as the session lasts
         }
     }
 
