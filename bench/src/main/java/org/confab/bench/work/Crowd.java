@@ -20,7 +20,7 @@ import org.confab.bench.net.Conn;
  * number setting up at once, as a storm of thousands of simultaneous logins would measure the
  * login path rather than hold sessions.
  */
-public final class Crowd implements DmClient.Events {
+public final class Crowd implements DmClient.Events, HeldSessions {
 
     private final RunContext context;
     private final Consumer<DmClient> onReady;
@@ -95,24 +95,29 @@ public final class Crowd implements DmClient.Events {
         }
     }
 
+    @Override
     public int ready() {
         return readyCount.get();
     }
 
     /** Setup failures and connections the server closed, first few only. */
+    @Override
     public List<String> failures() {
         return failures.stream().limit(5).toList();
     }
 
+    @Override
     public int failureCount() {
         return failures.size();
     }
 
+    @Override
     public int dropped() {
         return dropped.get();
     }
 
     /** Closes every client on its own loop and waits until they have closed. */
+    @Override
     public void closeAll() throws InterruptedException {
         List<DmClient> all;
         synchronized (clients) {

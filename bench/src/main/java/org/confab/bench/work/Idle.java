@@ -15,7 +15,8 @@ import org.confab.bench.target.ProcessStats;
 import org.confab.bench.target.Target;
 
 /**
- * Many logged-in sessions, each joined to a room, held open: what one session costs the server.
+ * Many logged-in sessions, each joined to a room (or vCom sessions over TLS), held open: what one
+ * session costs the server.
  * The server is measured idle (after a small warm-up that loads the login path's classes), then
  * with every session in, once the database has settled from the logins; live heap comes from a
  * full GC, resident memory from /proc once the collection's freed heap has gone back to the OS.
@@ -24,18 +25,21 @@ public final class Idle implements Workload {
 
     private static final int WARM_UP_SESSIONS = 100;
     private static final int SETUP_IN_FLIGHT = 128;
-    private static final long RSS_QUIET_MILLIS = 3000;
+    private static final long RSS_QUIET_MILLIS = 2000;
     private static final long RSS_SETTLE_MAX_MILLIS = 30_000;
 
     private final int sessions;
     private final int perRoom;
+    private final boolean vcom;
     private final int settleSeconds;
     private final int holdSeconds;
     private final int classRows;
 
-    public Idle(int sessions, int perRoom, int settleSeconds, int holdSeconds, int classRows) {
+    /** {@code vcom}: the sessions are vCom clients over TLS, in no room, rather than DMconnect ones. */
+    public Idle(int sessions, int perRoom, boolean vcom, int settleSeconds, int holdSeconds, int classRows) {
         this.sessions = sessions;
         this.perRoom = perRoom;
+        this.vcom = vcom;
         this.settleSeconds = settleSeconds;
         this.holdSeconds = holdSeconds;
         this.classRows = classRows;
@@ -60,27 +64,24 @@ public final class Idle implements Workload {
     public RunResult run(RunContext context) throws Exception {
         Target target = context.target();
         List<String> warnings = new ArrayList<>();
-        Figures f = new Figures().put("sessions", sessions).put("per_room", perRoom)
+        if (vcom) {
+            VcomCrowd.requireVcom(context);
+        }
+        Figures f = new Figures().put("protocol", vcom ? "vcom" : "dmconnect").put("sessions", sessions)
+                .put("per_room", vcom ? 0 : perRoom)
                 .put("settle_s", settleSeconds)
                 .put("source_addresses", context.sourceAddresses());
         if (!target.hasPid()) {
             warnings.add("no server pid: memory is not measured (give --pid)");
         }
-        Crowd warmUp = new Crowd(context, c -> { });
-        warmUp.connect(accounts(context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions)), SETUP_IN_FLIGHT);
+        HeldSessions warmUp = connect(context, context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions), null);
         warmUp.closeAll();
         Thread.sleep(500);
         Memory idle = Memory.of(target);
 
         Histogram setup = Latency.newHistogram();
-        Crowd crowd = new Crowd(context, client -> {
-            synchronized (setup) {
-                setup.recordValue(Math.min(Latency.MAX_MICROS, client.ageNanos() / 1000));
-            }
-        });
-        List<DmClient.Account> accounts = accounts(context.tag(), sessions);
         long t0 = System.nanoTime();
-        crowd.connect(accounts, SETUP_IN_FLIGHT);
+        HeldSessions crowd = connect(context, context.tag(), sessions, setup);
         double setupSeconds = (System.nanoTime() - t0) / 1e9;
         f.put("ready", crowd.ready()).put("failed", crowd.failureCount()).put("setup_s", setupSeconds)
                 .put("setup_per_s", crowd.ready() / setupSeconds);
@@ -109,6 +110,31 @@ public final class Idle implements Workload {
         return new RunResult(name(), target.kind(), f, setup, warnings);
     }
 
+    /**
+     * {@code count} sessions set up, at most {@link #SETUP_IN_FLIGHT} at a time; DMconnect ones
+     * record their setup time in {@code setup} if given.
+     */
+    private HeldSessions connect(RunContext context, String tag, int count, Histogram setup) throws InterruptedException {
+        if (vcom) {
+            VcomCrowd crowd = new VcomCrowd(context, (i, from, packet) -> { });
+            List<String> names = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                names.add("b" + tag + "v" + i);
+            }
+            crowd.connect(names, "pw" + tag, SETUP_IN_FLIGHT);
+            return crowd;
+        }
+        Crowd crowd = new Crowd(context, client -> {
+            if (setup != null) {
+                synchronized (setup) {
+                    setup.recordValue(Math.min(Latency.MAX_MICROS, client.ageNanos() / 1000));
+                }
+            }
+        });
+        crowd.connect(accounts(tag, count), SETUP_IN_FLIGHT);
+        return crowd;
+    }
+
     /** {@code perRoom} sessions share a room; each client creates its room if it is not there yet. */
     private List<DmClient.Account> accounts(String tag, int count) {
         List<DmClient.Account> accounts = new ArrayList<>(count);
@@ -118,17 +144,19 @@ public final class Idle implements Workload {
         return accounts;
     }
 
-    private record Memory(long heapBytes, long rssBytes, long openFiles, ProcessStats.LiveHeap heap) {
+    /** @param rssBeforeGcBytes what the server held before the measurement forced a collection */
+    private record Memory(long heapBytes, long rssBytes, long rssBeforeGcBytes, long openFiles, ProcessStats.LiveHeap heap) {
 
         static Memory of(Target target) throws InterruptedException {
             if (!target.hasPid()) {
-                return new Memory(-1, -1, -1, null);
+                return new Memory(-1, -1, -1, -1, null);
             }
+            long before = ProcessStats.rssBytes(target.pid()).orElse(-1);
             // The histogram forces the full GC first, so RSS is read after it, once the heap the
             // collection freed has gone back to the OS.
             ProcessStats.LiveHeap heap = ProcessStats.liveHeap(target.pid());
             OptionalLong rss = ProcessStats.settledRssBytes(target.pid(), RSS_QUIET_MILLIS, RSS_SETTLE_MAX_MILLIS);
-            return new Memory(heap.bytes(), rss.orElse(-1), ProcessStats.openFiles(target.pid()).orElse(-1), heap);
+            return new Memory(heap.bytes(), rss.orElse(-1), before, ProcessStats.openFiles(target.pid()).orElse(-1), heap);
         }
 
         void report(String prefix, Figures f) {
@@ -137,6 +165,9 @@ public final class Idle implements Workload {
             }
             if (rssBytes > 0) {
                 f.put(prefix + "rss_bytes", rssBytes);
+            }
+            if (rssBeforeGcBytes > 0) {
+                f.put(prefix + "rss_before_gc_bytes", rssBeforeGcBytes);
             }
             if (openFiles > 0) {
                 f.put(prefix + "server_open_files", openFiles);
