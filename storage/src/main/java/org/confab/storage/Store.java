@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -30,6 +31,8 @@ public final class Store implements AutoCloseable {
     // and H2 keeps its write buffers for reuse: a small write per call keeps them small.
     private static final int COMPACT_BELOW_FILL_PERCENT = 90;
     private static final int COMPACT_BYTES_PER_CALL = 1 << 20;
+    // Past the retention, calls go on a little longer, so that one frees the last dead chunks.
+    private static final long SETTLE_MARGIN_MS = 20_000;
 
     /*
      * WRITE_DELAY=0: with H2's default (500 ms) a commit only reaches memory and a background
@@ -55,6 +58,8 @@ public final class Store implements AutoCloseable {
     private final AccessListRepository accessLists;
     private final SettingsRepository settings;
     private final UploadRepository uploads;
+    private long fileOperationsAfterCompaction = -1;
+    private long lastOtherFileUse = System.nanoTime();
 
     private Store(HikariDataSource pool, Flyway flyway, String shutdownUrl) {
         this.pool = pool;
@@ -188,16 +193,26 @@ public final class Store implements AutoCloseable {
      * every commit leaves a chunk, in the file and (as metadata, about 400 bytes) in memory, until
      * a later commit happens to free it, and a chunk that keeps a live page or two stays for good.
      * Each call rewrites the live pages of sparse chunks (those past H2's 45-s retention) and
-     * stores, which frees what died before. Blocking: call it now and then from the database pool.
-     * Does nothing for an in-memory database.
+     * stores, which frees what died before; once nothing but these calls has touched the file for
+     * longer than the retention, everything that can be freed has been, and calls do nothing.
+     * Blocking: call it now and then from the database pool. Does nothing for an in-memory
+     * database.
      */
-    public void compact() {
+    public synchronized void compact() {
         try (Connection c = pool.getConnection()) {
             // H2's own API, from the connection: there is no SQL for this short of SHUTDOWN COMPACT.
             SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
             MVStore mvStore = session.getDatabase().getStore().getMvStore();
             FileStore<?> file = mvStore.getFileStore();
-            if (file == null || file.getChunksFillRate() >= COMPACT_BELOW_FILL_PERCENT) {
+            if (file == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (fileOperations(file) != fileOperationsAfterCompaction) {
+                lastOtherFileUse = now;
+            }
+            boolean settled = now - lastOtherFileUse > TimeUnit.MILLISECONDS.toNanos(file.getRetentionTime() + SETTLE_MARGIN_MS);
+            if (settled || file.getChunksFillRate() >= COMPACT_BELOW_FILL_PERCENT) {
                 return;
             }
             mvStore.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES_PER_CALL);
@@ -206,9 +221,14 @@ public final class Store implements AutoCloseable {
             // change to store.
             mvStore.setStoreVersion(mvStore.getStoreVersion());
             mvStore.commit();
+            fileOperationsAfterCompaction = fileOperations(file);
         } catch (SQLException e) {
             throw new StorageException("compacting the database failed: " + e.getMessage(), e);
         }
+    }
+
+    private static long fileOperations(FileStore<?> file) {
+        return file.getReadCount() + file.getWriteCount();
     }
 
     /** The chunks of the database file, live or awaiting reuse (H2's info.CHUNK_COUNT). */
