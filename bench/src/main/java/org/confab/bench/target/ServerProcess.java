@@ -27,8 +27,8 @@ import org.confab.bench.floor.FloorMain;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    /** The JVM options of bin/confab, so that memory figures are those an operator gets. */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx1g -XX:+UseG1GC -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -XX:+ExitOnOutOfMemoryError";
+    /** bin/confab's JVM options file, shipped in the server jar and copied to the zip's conf/. */
+    private static final String JVM_OPTIONS = "/org/confab/server/config/jvm.options";
 
     /**
      * Confab's per-client abuse limits are meant for the open internet; a benchmark drives every
@@ -53,6 +53,21 @@ public final class ServerProcess implements AutoCloseable {
         this.process = process;
         this.target = target;
         this.directory = directory;
+    }
+
+    /** The JVM options of bin/confab, so that memory figures are those an operator gets. */
+    public static String defaultJvmOptions() {
+        try (var in = ServerProcess.class.getResourceAsStream(JVM_OPTIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(JVM_OPTIONS + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceAll("#.*", "").strip())
+                    .filter(option -> !option.isEmpty())
+                    .collect(java.util.stream.Collectors.joining(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts Confab (org.confab.server.Main) with {@link #BENCH_SETTINGS} and then {@code settings} as --set overrides. */

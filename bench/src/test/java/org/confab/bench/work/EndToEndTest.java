@@ -22,8 +22,8 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        floor = ServerProcess.floor(ServerProcess.DEFAULT_JVM_OPTIONS, 2);
-        confab = ServerProcess.confab(ServerProcess.DEFAULT_JVM_OPTIONS, Map.of(
+        floor = ServerProcess.floor(ServerProcess.defaultJvmOptions(), 2);
+        confab = ServerProcess.confab(ServerProcess.defaultJvmOptions(), Map.of(
                 // Light hashing: the test logs in a handful of accounts, and measures nothing.
                 "password.argon2.memory-kib", "1024", "password.argon2.iterations", "1"));
         generator = new Generator(2);
