@@ -74,14 +74,14 @@ public final class Idle implements Workload {
         if (!target.hasPid()) {
             warnings.add("no server pid: memory is not measured (give --pid)");
         }
-        HeldSessions warmUp = connect(context, context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions), null);
+        HeldCrowd warmUp = connect(context, context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions), null);
         warmUp.closeAll();
         Thread.sleep(500);
         Memory idle = Memory.of(target);
 
         Histogram setup = Latency.newHistogram();
         long t0 = System.nanoTime();
-        HeldSessions crowd = connect(context, context.tag(), sessions, setup);
+        HeldCrowd crowd = connect(context, context.tag(), sessions, setup);
         double setupSeconds = (System.nanoTime() - t0) / 1e9;
         f.put("ready", crowd.ready()).put("failed", crowd.failureCount()).put("setup_s", setupSeconds)
                 .put("setup_per_s", crowd.ready() / setupSeconds);
@@ -114,7 +114,7 @@ public final class Idle implements Workload {
      * {@code count} sessions set up, at most {@link #SETUP_IN_FLIGHT} at a time; DMconnect ones
      * record their setup time in {@code setup} if given.
      */
-    private HeldSessions connect(RunContext context, String tag, int count, Histogram setup) throws InterruptedException {
+    private HeldCrowd connect(RunContext context, String tag, int count, Histogram setup) throws InterruptedException {
         if (vcom) {
             VcomCrowd crowd = new VcomCrowd(context, (i, from, packet) -> { });
             List<String> names = new ArrayList<>(count);
