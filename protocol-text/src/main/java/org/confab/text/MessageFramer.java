@@ -22,9 +22,8 @@ public final class MessageFramer {
 
     private final int maxMessageBytes;
     private static final byte[] NONE = new byte[0];
-    private static final int RETAINED_CAPACITY = 512;
 
-    // Most connections are idle most of the time: hold no buffer until a fragment needs one.
+    // Most connections are idle most of the time: hold a buffer only while a message is incomplete.
     private byte[] pending = NONE;
     private int pendingLength;
     private boolean discarding;
@@ -83,9 +82,7 @@ public final class MessageFramer {
             out.add(new Inbound.Message(new String(pending, 0, pendingLength, StandardCharsets.UTF_8).strip()));
         }
         pendingLength = 0;
-        if (pending.length > RETAINED_CAPACITY) {
-            pending = NONE;
-        }
+        pending = NONE;
     }
 
     private void append(byte b) {

@@ -42,6 +42,7 @@ import org.confab.server.dmconnect.Unavailable;
 import org.confab.server.federation.Federation;
 import org.confab.server.federation.FederationSettings;
 import org.confab.server.room.Rooms;
+import org.confab.server.runtime.CompactSessionData;
 import org.confab.server.runtime.ThreadSafeNioProcessor;
 import org.confab.server.runtime.Workers;
 import org.confab.server.session.Sessions;
@@ -49,6 +50,7 @@ import org.confab.server.upload.HttpUploads;
 import org.confab.server.upload.UploadSettings;
 import org.confab.server.vcom.GroupsCapability;
 import org.confab.server.vcom.VcomPort;
+import org.confab.storage.StorageException;
 import org.confab.storage.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,9 @@ import org.slf4j.LoggerFactory;
 public final class ConfabServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConfabServer.class);
+
+    private static final long STORE_COMPACTION_SECONDS = 10;
+    private static final CompactSessionData SESSION_DATA = new CompactSessionData();
 
     private final ServerConfig config;
     private final Store store;
@@ -81,6 +86,8 @@ public final class ConfabServer implements AutoCloseable {
         }
         this.store = Store.open(config.dataDir());
         this.workers = new Workers(config.databaseThreads(), config.hashingThreads());
+        workers.timers().scheduleWithFixedDelay(() -> workers.database().execute(this::compactStore),
+                STORE_COMPACTION_SECONDS, STORE_COMPACTION_SECONDS, TimeUnit.SECONDS);
         LoginThrottle throttle = new LoginThrottle(config.loginMaxFailures(),
                 Duration.ofSeconds(config.loginFailureWindowSeconds()), Clock.systemUTC());
         workers.timers().scheduleWithFixedDelay(throttle::purge, 1, 1, TimeUnit.MINUTES);
@@ -108,6 +115,14 @@ public final class ConfabServer implements AutoCloseable {
         this.capabilities = new Capabilities(offered);
         this.processors = new SimpleIoProcessorPool<>(ThreadSafeNioProcessor.class, config.ioProcessors());
         this.connectionLimit = new ConnectionsPerAddress(config.limit("limits.connections-per-address"));
+    }
+
+    private void compactStore() {
+        try {
+            store.compact();
+        } catch (StorageException e) {
+            log.warn("Compacting the database failed; it is tried again later", e);
+        }
     }
 
     /** Opens the store and binds every configured port. */
@@ -145,16 +160,16 @@ public final class ConfabServer implements AutoCloseable {
 
     private void bind(String name, int port, IoHandler handler, IoFilter... filters) throws IOException {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
+        acceptor.setSessionDataStructureFactory(SESSION_DATA);
         acceptor.setReuseAddress(true);
         // close() unbinds first and then tells each session why it ends; by default MINA would
         // drop the sessions on unbind, before they hear it.
         acceptor.setCloseOnDeactivation(false);
         acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.getFilterChain().addLast("connections-per-address", connectionLimit);
         for (IoFilter filter : filters) {
             acceptor.getFilterChain().addLast(filter.getClass().getSimpleName(), filter);
         }
-        acceptor.setHandler(handler);
+        acceptor.setHandler(connectionLimit.guard(handler));
         acceptor.bind(new InetSocketAddress(config.listenAddress(), port));
         acceptors.put(name, acceptor);
     }

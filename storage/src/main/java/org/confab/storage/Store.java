@@ -10,9 +10,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 
 /**
  * The server's database: an embedded H2 file, migrated on open, with one repository per
@@ -22,6 +27,12 @@ import org.flywaydb.core.api.MigrationInfo;
 public final class Store implements AutoCloseable {
 
     private static final int POOL_SIZE = 8;
+    // H2's background housekeeping aims at 90% too. A call writes what it rewrites as one chunk,
+    // and H2 keeps its write buffers for reuse: a small write per call keeps them small.
+    private static final int COMPACT_BELOW_FILL_PERCENT = 90;
+    private static final int COMPACT_BYTES_PER_CALL = 1 << 20;
+    // Past the retention, calls go on a little longer, so that one frees the last dead chunks.
+    private static final long SETTLE_MARGIN_MS = 20_000;
 
     /*
      * WRITE_DELAY=0: with H2's default (500 ms) a commit only reaches memory and a background
@@ -47,6 +58,8 @@ public final class Store implements AutoCloseable {
     private final AccessListRepository accessLists;
     private final SettingsRepository settings;
     private final UploadRepository uploads;
+    private long fileOperationsAfterCompaction = -1;
+    private long lastOtherFileUse = System.nanoTime();
 
     private Store(HikariDataSource pool, Flyway flyway, String shutdownUrl) {
         this.pool = pool;
@@ -67,6 +80,11 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if needed) the database {@code dataDir/confab} and migrates it. */
     public static Store open(Path dataDir) {
+        return open(dataDir, "");
+    }
+
+    /** {@link #open(Path)} with more H2 settings ({@code ;KEY=VALUE...}), for tests. */
+    static Store open(Path dataDir, String moreSettings) {
         Path dir = dataDir.toAbsolutePath();
         if (dir.toString().indexOf(';') >= 0) {
             throw new IllegalArgumentException("data directory must not contain ';': " + dir);
@@ -76,7 +94,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("cannot create data directory " + dir, e);
         }
-        return start("jdbc:h2:file:" + dir.resolve("confab") + FILE_SETTINGS, "confab-h2", null);
+        return start("jdbc:h2:file:" + dir.resolve("confab") + FILE_SETTINGS + moreSettings, "confab-h2", null);
     }
 
     /** A fresh, private in-memory database, for tests. */
@@ -167,6 +185,56 @@ public final class Store implements AutoCloseable {
             throw new StorageException("cannot create directory for backup " + target, e);
         }
         db.tx("backup to " + target, sql -> sql.update("BACKUP TO ?", target.toString()));
+    }
+
+    /**
+     * Frees the database file's chunks that hold little or nothing live. H2 does this in a
+     * background thread only while it delays commits, which WRITE_DELAY=0 turns off; without it,
+     * every commit leaves a chunk, in the file and (as metadata, about 400 bytes) in memory, until
+     * a later commit happens to free it, and a chunk that keeps a live page or two stays for good.
+     * Each call rewrites the live pages of sparse chunks (those past H2's 45-s retention) and
+     * stores, which frees what died before; once nothing but these calls has touched the file for
+     * longer than the retention, everything that can be freed has been, and calls do nothing.
+     * Blocking: call it now and then from the database pool. Does nothing for an in-memory
+     * database.
+     */
+    public synchronized void compact() {
+        try (Connection c = pool.getConnection()) {
+            // H2's own API, from the connection: there is no SQL for this short of SHUTDOWN COMPACT.
+            SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+            MVStore mvStore = session.getDatabase().getStore().getMvStore();
+            FileStore<?> file = mvStore.getFileStore();
+            if (file == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (fileOperations(file) != fileOperationsAfterCompaction) {
+                lastOtherFileUse = now;
+            }
+            boolean settled = now - lastOtherFileUse > TimeUnit.MILLISECONDS.toNanos(file.getRetentionTime() + SETTLE_MARGIN_MS);
+            if (settled || file.getChunksFillRate() >= COMPACT_BELOW_FILL_PERCENT) {
+                return;
+            }
+            mvStore.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES_PER_CALL);
+            // H2 frees dead chunks only when it stores something, and an idle server stores nothing:
+            // rewriting the store version (an application field H2's SQL layer leaves alone) is a
+            // change to store.
+            mvStore.setStoreVersion(mvStore.getStoreVersion());
+            mvStore.commit();
+            fileOperationsAfterCompaction = fileOperations(file);
+        } catch (SQLException e) {
+            throw new StorageException("compacting the database failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long fileOperations(FileStore<?> file) {
+        return file.getReadCount() + file.getWriteCount();
+    }
+
+    /** The chunks of the database file, live or awaiting reuse (H2's info.CHUNK_COUNT). */
+    long chunkCount() {
+        return db.tx("count chunks", sql -> sql.queryLong(
+                "SELECT CAST(SETTING_VALUE AS BIGINT) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNK_COUNT'"));
     }
 
     /** The version of the newest applied migration (the N of {@code VN__*.sql}). */

@@ -67,8 +67,8 @@ final class Runner {
     /** Null for an external target: nothing to start or stop. */
     private ServerProcess start(String kind) {
         return switch (kind) {
-            case "confab" -> ServerProcess.confab(options.serverJvmOptions, options.serverSettings);
-            case "floor" -> ServerProcess.floor(options.serverJvmOptions, options.floorThreads());
+            case "confab" -> ServerProcess.confab(options.serverJvmOptions(), options.serverSettings);
+            case "floor" -> ServerProcess.floor(options.serverJvmOptions(), options.floorThreads());
             case "external" -> null;
             default -> throw new IllegalArgumentException("--target is confab, floor or external, not " + kind);
         };

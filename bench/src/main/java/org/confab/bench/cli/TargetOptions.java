@@ -39,8 +39,7 @@ public final class TargetOptions {
     @Option(names = "--source-addresses", description = "Bind clients to 127.0.0.1..127.0.0.N (default: 1, or 8 for idle).")
     Integer sourceAddresses;
 
-    @Option(names = "--server-jvm-options", defaultValue = ServerProcess.DEFAULT_JVM_OPTIONS,
-            description = "JVM options of a server the tool starts (default: bin/confab's, ${DEFAULT-VALUE}).")
+    @Option(names = "--server-jvm-options", description = "JVM options of a server the tool starts (default: bin/confab's, conf/jvm.options).")
     String serverJvmOptions;
 
     @Option(names = "--server-set", paramLabel = "KEY=VALUE", description = "Confab configuration override; repeatable.")
@@ -51,6 +50,10 @@ public final class TargetOptions {
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write every run, with latency charts, to this HTML file.")
     java.nio.file.Path report;
+
+    String serverJvmOptions() {
+        return serverJvmOptions != null ? serverJvmOptions : ServerProcess.defaultJvmOptions();
+    }
 
     int floorThreads() {
         return floorThreads != null ? floorThreads : Runtime.getRuntime().availableProcessors();

@@ -33,6 +33,34 @@ public final class ProcessStats {
         return OptionalLong.empty();
     }
 
+    /**
+     * Resident memory once it has stopped falling: after a collection the JVM returns freed heap
+     * to the OS in the background, over a second or more, so a single reading depends on when it
+     * is taken. Waits until a {@code quietMillis} window shows no fall of more than 1 MiB, at
+     * most {@code maxMillis}.
+     */
+    public static OptionalLong settledRssBytes(long pid, long quietMillis, long maxMillis) throws InterruptedException {
+        long step = 200;
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        OptionalLong last = rssBytes(pid);
+        long quietSince = System.nanoTime();
+        while (last.isPresent() && System.nanoTime() < deadline
+                && System.nanoTime() - quietSince < quietMillis * 1_000_000) {
+            Thread.sleep(step);
+            OptionalLong now = rssBytes(pid);
+            if (now.isEmpty()) {
+                return last;
+            }
+            if (now.getAsLong() < last.getAsLong() - (1 << 20)) {
+                quietSince = System.nanoTime();
+                last = now;
+            } else if (now.getAsLong() < last.getAsLong()) {
+                last = now;
+            }
+        }
+        return last;
+    }
+
     /** User plus system CPU time in nanoseconds from /proc/PID/stat. */
     public static OptionalLong cpuNanos(long pid) {
         try {

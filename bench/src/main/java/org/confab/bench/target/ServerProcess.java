@@ -27,17 +27,19 @@ import org.confab.bench.floor.FloorMain;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    /** The JVM options of bin/confab, so that memory figures are those an operator gets. */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx1g -XX:+UseG1GC -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5 -XX:+ExitOnOutOfMemoryError";
+    /** bin/confab's JVM options file, shipped in the server jar and copied to the zip's conf/. */
+    private static final String JVM_OPTIONS = "/org/confab/server/config/jvm.options";
 
     /**
      * Confab's per-client abuse limits are meant for the open internet; a benchmark drives every
-     * client from one address, and floods on purpose. They are lifted unless --server-set says
+     * client from one address, floods on purpose, and holds idle sessions longer than the idle
+     * timeout without the pings real clients send. They are lifted unless --server-set says
      * otherwise, and the floor has none either.
      */
     public static final Map<String, String> BENCH_SETTINGS = Map.of(
             "limits.connections-per-address", "0",
-            "limits.messages-per-second", "0");
+            "limits.messages-per-second", "0",
+            "limits.idle-timeout-seconds", "0");
 
     private static final Pattern LISTENING = Pattern.compile("Listening (.*)$");
     private static final String ADDRESS = "127.0.0.1";
@@ -55,6 +57,21 @@ public final class ServerProcess implements AutoCloseable {
         this.directory = directory;
         this.stopOnExit = new Thread(process::destroy, "stop-server-on-exit");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /** The JVM options of bin/confab, so that memory figures are those an operator gets. */
+    public static String defaultJvmOptions() {
+        try (var in = ServerProcess.class.getResourceAsStream(JVM_OPTIONS)) {
+            if (in == null) {
+                throw new IllegalStateException(JVM_OPTIONS + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceAll("#.*", "").strip())
+                    .filter(option -> !option.isEmpty())
+                    .collect(java.util.stream.Collectors.joining(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts Confab (org.confab.server.Main) with {@link #BENCH_SETTINGS} and then {@code settings} as --set overrides. */

@@ -31,6 +31,9 @@ public final class VcomClient implements Conn.Handler, TlsWire.Listener {
 
         /** A packet after ready. */
         void packet(VcomClient client, VcomPacket packet);
+
+        /** The connection of a ready client closed, by the workload or not. */
+        void closed(VcomClient client, String why);
     }
 
     private enum State { CONNECTING, REQUESTED, ACCEPTED, READY, CLOSED }
@@ -179,6 +182,8 @@ public final class VcomClient implements Conn.Handler, TlsWire.Listener {
         state = State.CLOSED;
         if (was != State.CLOSED && was != State.READY) {
             events.failed(this, why);
+        } else if (was == State.READY) {
+            events.closed(this, why);
         }
     }
 }

@@ -3,10 +3,6 @@ package org.confab.bench.work;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.confab.bench.dm.DmClient;
 import org.confab.bench.dm.DmWire;
@@ -14,24 +10,15 @@ import org.confab.bench.dm.PlainWire;
 import org.confab.bench.dm.SecureWire;
 import org.confab.bench.net.Conn;
 
-/**
- * Many DMconnect clients brought to the ready state (logged in, in their room) with a bounded
- * number setting up at once, as a storm of thousands of simultaneous logins would measure the
- * login path rather than hold sessions.
- */
-public final class Crowd implements DmClient.Events {
+/** Many DMconnect clients brought to the ready state (logged in, in their room) and held open. */
+public final class Crowd extends HeldCrowd implements DmClient.Events {
 
-    private final RunContext context;
     private final Consumer<DmClient> onReady;
     private final List<DmClient> clients = Collections.synchronizedList(new ArrayList<>());
-    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger dropped = new AtomicInteger();
-    private final AtomicInteger readyCount = new AtomicInteger();
-    private SetupGate gate;
 
     /** {@code onReady} runs on the client's loop as soon as it is ready, before any payload can reach it. */
     public Crowd(RunContext context, Consumer<DmClient> onReady) {
-        this.context = context;
+        super(context);
         this.onReady = onReady;
     }
 
@@ -42,19 +29,13 @@ public final class Crowd implements DmClient.Events {
      * @return the clients in account order (ready or not)
      */
     public List<DmClient> connect(List<DmClient.Account> accounts, int inFlight) throws InterruptedException {
-        gate = new SetupGate(accounts.size(), inFlight, context.deadlineNanos());
         DmClient[] ordered = new DmClient[accounts.size()];
-        for (int i = 0; i < accounts.size(); i++) {
-            if (!gate.enter()) {
-                failures.add("setup timed out after " + i + " of " + accounts.size() + " clients");
-                break;
-            }
+        openBounded(accounts.size(), inFlight, i -> {
             DmClient client = new DmClient(accounts.get(i), this::wire, this);
             ordered[i] = client;
             clients.add(client);
             Conn.open(context.generator().loop(i), context.dmconnect(), context.source(i), client);
-        }
-        gate.awaitSettled();
+        });
         List<DmClient> result = new ArrayList<>();
         for (DmClient c : ordered) {
             if (c != null) {
@@ -71,55 +52,25 @@ public final class Crowd implements DmClient.Events {
     @Override
     public void ready(DmClient client) {
         onReady.accept(client);
-        readyCount.incrementAndGet();
-        gate.leave();
+        readied();
     }
 
     @Override
     public void failed(DmClient client, String why) {
-        failures.add(client.account().name() + ": " + why);
-        gate.leave();
+        failed(client.account().name(), why);
     }
 
     @Override
     public void closed(DmClient client, String why) {
-        if (!why.equals("closed by the workload")) {
-            dropped.incrementAndGet();
-            failures.add(client.account().name() + " dropped: " + why);
-        }
+        closed(client.account().name(), why);
     }
 
-    public int ready() {
-        return readyCount.get();
-    }
-
-    /** Setup failures and connections the server closed, first few only. */
-    public List<String> failures() {
-        return failures.stream().limit(5).toList();
-    }
-
-    public int failureCount() {
-        return failures.size();
-    }
-
-    public int dropped() {
-        return dropped.get();
-    }
-
-    /** Closes every client on its own loop and waits until they have closed. */
+    @Override
     public void closeAll() throws InterruptedException {
         List<DmClient> all;
         synchronized (clients) {
             all = new ArrayList<>(clients);
         }
-        CountDownLatch done = new CountDownLatch(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            DmClient c = all.get(i);
-            context.generator().loop(i).execute(() -> {
-                c.close();
-                done.countDown();
-            });
-        }
-        done.await(30, TimeUnit.SECONDS);
+        closeOnLoops(all, DmClient::close);
     }
 }

@@ -13,9 +13,11 @@ import org.confab.bench.measure.RunResult;
 import org.confab.bench.target.Target;
 
 /**
- * Many logged-in sessions, each joined to a room, held open: what one session costs the server.
+ * Many logged-in sessions, each joined to a room (or vCom sessions over TLS), held open: what one
+ * session costs the server.
  * The server is measured idle (after a small warm-up that loads the login path's classes), then
- * with every session in; live heap comes from a full GC, resident memory from /proc.
+ * with every session in, once the database has settled from the logins; live heap comes from a
+ * full GC, resident memory from /proc once the collection's freed heap has gone back to the OS.
  */
 public final class Idle implements Workload {
 
@@ -24,12 +26,19 @@ public final class Idle implements Workload {
 
     private final int sessions;
     private final int perRoom;
+    private final boolean vcom;
+    private final int settleSeconds;
     private final int holdSeconds;
+    private final int classRows;
 
-    public Idle(int sessions, int perRoom, int holdSeconds) {
+    /** {@code vcom}: the sessions are vCom clients over TLS, in no room, rather than DMconnect ones. */
+    public Idle(int sessions, int perRoom, boolean vcom, int settleSeconds, int holdSeconds, int classRows) {
         this.sessions = sessions;
         this.perRoom = perRoom;
+        this.vcom = vcom;
+        this.settleSeconds = settleSeconds;
         this.holdSeconds = holdSeconds;
+        this.classRows = classRows;
     }
 
     @Override
@@ -51,26 +60,24 @@ public final class Idle implements Workload {
     public RunResult run(RunContext context) throws Exception {
         Target target = context.target();
         List<String> warnings = new ArrayList<>();
-        Figures f = new Figures().put("sessions", sessions).put("per_room", perRoom)
+        if (vcom) {
+            VcomCrowd.requireVcom(context);
+        }
+        Figures f = new Figures().put("protocol", vcom ? "vcom" : "dmconnect").put("sessions", sessions)
+                .put("per_room", vcom ? 0 : perRoom)
+                .put("settle_s", settleSeconds)
                 .put("source_addresses", context.sourceAddresses());
         if (!target.hasPid()) {
             warnings.add("no server pid: memory is not measured (give --pid)");
         }
-        Crowd warmUp = new Crowd(context, c -> { });
-        warmUp.connect(accounts(context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions)), SETUP_IN_FLIGHT);
+        HeldCrowd warmUp = connect(context, context.tag() + "w", Math.min(WARM_UP_SESSIONS, sessions), null);
         warmUp.closeAll();
         Thread.sleep(500);
-        ServerMemory idle = ServerMemory.of(target);
+        ServerMemory idle = ServerMemory.settled(target);
 
         Histogram setup = Latency.newHistogram();
-        Crowd crowd = new Crowd(context, client -> {
-            synchronized (setup) {
-                setup.recordValue(Math.min(Latency.MAX_MICROS, client.ageNanos() / 1000));
-            }
-        });
-        List<DmClient.Account> accounts = accounts(context.tag(), sessions);
         long t0 = System.nanoTime();
-        crowd.connect(accounts, SETUP_IN_FLIGHT);
+        HeldCrowd crowd = connect(context, context.tag(), sessions, setup);
         double setupSeconds = (System.nanoTime() - t0) / 1e9;
         f.put("ready", crowd.ready()).put("failed", crowd.failureCount()).put("setup_s", setupSeconds)
                 .put("setup_per_s", crowd.ready() / setupSeconds);
@@ -78,8 +85,8 @@ public final class Idle implements Workload {
         if (crowd.ready() < sessions) {
             warnings.add(0, "only " + crowd.ready() + " of " + sessions + " sessions got ready");
         }
-        Thread.sleep(1000);
-        ServerMemory full = ServerMemory.of(target);
+        TimeUnit.SECONDS.sleep(Math.max(1, settleSeconds));
+        ServerMemory full = ServerMemory.settled(target);
         idle.report("idle_", f);
         full.report("", f);
         int n = Math.max(1, crowd.ready());
@@ -91,12 +98,37 @@ public final class Idle implements Workload {
         }
         if (idle.heapBytes() > 0 && full.heapBytes() > 0) {
             System.out.print("Live heap added per session, by class (" + target.kind() + "):\n"
-                    + full.heap().growthTable(idle.heap(), n, 15));
+                    + full.heap().growthTable(idle.heap(), n, classRows));
         }
         TimeUnit.SECONDS.sleep(holdSeconds);
         f.put("dropped", crowd.dropped());
         crowd.closeAll();
         return new RunResult(name(), target.kind(), f, setup, warnings);
+    }
+
+    /**
+     * {@code count} sessions set up, at most {@link #SETUP_IN_FLIGHT} at a time; DMconnect ones
+     * record their setup time in {@code setup} if given.
+     */
+    private HeldCrowd connect(RunContext context, String tag, int count, Histogram setup) throws InterruptedException {
+        if (vcom) {
+            VcomCrowd crowd = new VcomCrowd(context, (i, from, packet) -> { });
+            List<String> names = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                names.add("b" + tag + "v" + i);
+            }
+            crowd.connect(names, "pw" + tag, SETUP_IN_FLIGHT);
+            return crowd;
+        }
+        Crowd crowd = new Crowd(context, client -> {
+            if (setup != null) {
+                synchronized (setup) {
+                    setup.recordValue(Math.min(Latency.MAX_MICROS, client.ageNanos() / 1000));
+                }
+            }
+        });
+        crowd.connect(accounts(tag, count), SETUP_IN_FLIGHT);
+        return crowd;
     }
 
     /** {@code perRoom} sessions share a room; each client creates its room if it is not there yet. */

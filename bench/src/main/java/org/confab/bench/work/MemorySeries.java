@@ -41,7 +41,7 @@ final class MemorySeries {
     /** Forces a full GC in the server, records and prints what it holds; {@code seconds} since the load started. */
     void sample(double seconds, Phase phase, long delivered) {
         ServerMemory m = ServerMemory.of(target);
-        points.add(new Point(seconds, phase, new ServerMemory(m.heapBytes(), m.rssBytes(), m.openFiles(), null)));
+        points.add(new Point(seconds, phase, new ServerMemory(m.heapBytes(), m.rssBytes(), m.rssBeforeGcBytes(), m.openFiles(), null)));
         if (phase == Phase.LOAD) {
             if (firstLoaded == null) {
                 firstLoaded = m;

@@ -24,8 +24,8 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        floor = ServerProcess.floor(ServerProcess.DEFAULT_JVM_OPTIONS, 2);
-        confab = ServerProcess.confab(ServerProcess.DEFAULT_JVM_OPTIONS, Map.of(
+        floor = ServerProcess.floor(ServerProcess.defaultJvmOptions(), 2);
+        confab = ServerProcess.confab(ServerProcess.defaultJvmOptions(), Map.of(
                 // Light hashing: the test logs in a handful of accounts, and measures nothing.
                 "password.argon2.memory-kib", "1024", "password.argon2.iterations", "1"));
         generator = new Generator(2);
@@ -90,12 +90,22 @@ class EndToEndTest {
 
     @Test
     void idleSessionsAreCountedAndWeighed() throws Exception {
-        RunResult r = new Idle(30, 10, 0).run(context(confab, false, 4));
+        RunResult r = new Idle(30, 10, false, 1, 0, 15).run(context(confab, false, 4));
         assertThat(r.warnings()).noneMatch(w -> w.startsWith("incomplete") || w.startsWith("only"));
         assertThat(r.figures().number("ready").getAsDouble()).isEqualTo(30);
         assertThat(r.figures().number("heap_bytes")).isPresent();
         assertThat(r.figures().number("rss_bytes")).isPresent();
         assertThat(r.latency().getTotalCount()).isEqualTo(30);
+    }
+
+    @Test
+    void idleVcomSessionsOverTlsAreCountedAndWeighed() throws Exception {
+        RunResult r = new Idle(20, 10, true, 1, 0, 15).run(context(confab, false, 4));
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.figures().number("ready").getAsDouble()).isEqualTo(20);
+        assertThat(r.figures().number("dropped").getAsDouble()).isZero();
+        assertThat(r.figures().number("heap_per_session_bytes")).isPresent();
+        assertThat(r.keyValueLine()).contains("protocol=vcom ");
     }
 
     @Test

@@ -52,7 +52,6 @@ public final class DmconnectConnection implements Session, Capability.Caller {
     private final MessageFramer framer;
     private final Outbox outbox;
     private final SerialQueue queue = new SerialQueue();
-    private final Instant since = Instant.now();
 
     private final RateLimiter rate;
     private volatile State state = State.GREETING;
@@ -216,6 +215,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
         ScheduledFuture<?> deadline = loginDeadline;
         if (deadline != null) {
             deadline.cancel(false);
+            loginDeadline = null; // a cancelled task is still 72 bytes, for as long as the session lasts
         }
         if (settings.limits().idleTimeoutSeconds() > 0) {
             io.getConfig().setIdleTime(IdleStatus.READER_IDLE, settings.limits().idleTimeoutSeconds());
@@ -306,7 +306,7 @@ public final class DmconnectConnection implements Session, Capability.Caller {
 
     @Override
     public Instant since() {
-        return since;
+        return Instant.ofEpochMilli(io.getCreationTime());
     }
 
     @Override

@@ -16,7 +16,8 @@ public final class SerialQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SerialQueue.class);
 
-    private final ArrayDeque<Supplier<CompletionStage<?>>> tasks = new ArrayDeque<>();
+    // Mostly empty or holding one task: the default capacity (16) costs every idle connection 56 bytes more.
+    private final ArrayDeque<Supplier<CompletionStage<?>>> tasks = new ArrayDeque<>(2);
     private boolean running;
 
     /** Queues a task and, if this queue is idle, runs queued tasks on the calling thread. */

@@ -1,11 +1,11 @@
 package org.confab.server.session;
 
-import java.util.Optional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Who is online: every logged-in session, by account. */
@@ -26,11 +26,16 @@ public final class Sessions {
     public boolean add(Session session) {
         byId.put(session.id(), session);
         boolean[] first = new boolean[1];
+        // Each account's list is immutable and replaced whole: readers need no lock, and the usual
+        // single session costs a one-element list rather than a CopyOnWriteArrayList (40 bytes more).
         byAccount.compute(session.account().key(), (k, list) -> {
-            List<Session> sessions = list == null ? new CopyOnWriteArrayList<>() : list;
-            first[0] = sessions.isEmpty();
-            sessions.add(session);
-            return sessions;
+            first[0] = list == null;
+            if (list == null) {
+                return List.of(session);
+            }
+            List<Session> grown = new ArrayList<>(list);
+            grown.add(session);
+            return List.copyOf(grown);
         });
         return first[0];
     }
@@ -42,9 +47,10 @@ public final class Sessions {
         }
         boolean[] last = new boolean[1];
         byAccount.computeIfPresent(session.account().key(), (k, list) -> {
-            list.remove(session);
-            last[0] = list.isEmpty();
-            return list.isEmpty() ? null : list;
+            List<Session> shrunk = new ArrayList<>(list);
+            shrunk.remove(session);
+            last[0] = shrunk.isEmpty();
+            return shrunk.isEmpty() ? null : List.copyOf(shrunk);
         });
         return last[0] ? Removal.LAST : Removal.REMOVED;
     }

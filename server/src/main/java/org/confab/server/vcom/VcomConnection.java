@@ -53,7 +53,6 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     private final VcomCommands commands;
     private final VcomInbound inbound;
     private final TransferEnd transferEnd;
-    private final Instant since = Instant.now();
 
     private State state = State.AWAITING_REQUEST;
     private volatile Account account;
@@ -81,6 +80,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
     private synchronized void cancelLoginTimer() {
         if (loginTimer != null) {
             loginTimer.cancel(false);
+            loginTimer = null; // a cancelled task is still 72 bytes, for as long as the session lasts
         }
     }
 
@@ -289,7 +289,7 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
 
     @Override
     public Instant since() {
-        return since;
+        return Instant.ofEpochMilli(io.getCreationTime());
     }
 
     @Override
