@@ -58,17 +58,16 @@ final class Sql {
 
     /**
      * Inserts unless a unique key already holds the row. The constraint decides, not a prior
-     * read, so two racing inserts cannot both succeed.
+     * read, so two racing inserts cannot both succeed. False only once the row that holds the
+     * key is on disk (see {@link #awaitDuplicateOnDisk}).
      */
     boolean insertIfAbsent(String sql, Object... args) throws SQLException {
         try {
             update(sql, args);
             return true;
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
-                return false;
-            }
-            throw e;
+            awaitDuplicateOnDisk(e);
+            return false;
         }
     }
 
@@ -77,11 +76,23 @@ final class Sql {
         try {
             return OptionalLong.of(insert(sql, args));
         } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
-                return OptionalLong.empty();
-            }
+            awaitDuplicateOnDisk(e);
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Rethrows anything but a duplicate key. H2 reports a duplicate key only for a committed row
+     * (it retries against an uncommitted one until its lock timeout), but it makes a commit
+     * visible before the committing thread has written it to the file. "Already exists" tells a
+     * client the row is there, so the row must survive a kill -9 from then on: CHECKPOINT writes
+     * the store, or waits for the write under way, which includes that commit.
+     */
+    private void awaitDuplicateOnDisk(SQLException e) throws SQLException {
+        if (!DUPLICATE_KEY.equals(e.getSQLState())) {
             throw e;
         }
+        update("CHECKPOINT");
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... args) throws SQLException {

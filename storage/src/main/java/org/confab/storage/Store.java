@@ -42,7 +42,7 @@ public final class Store implements AutoCloseable {
      * DB_CLOSE_ON_EXIT=FALSE: the server closes the store in its own shutdown sequence; H2's
      * shutdown hook would otherwise close the database under still-running final writes.
      */
-    private static final String FILE_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    static final String FILE_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     private final HikariDataSource pool;
     private final Db db;
@@ -106,7 +106,7 @@ public final class Store implements AutoCloseable {
         return start(url, name, url);
     }
 
-    private static Store start(String url, String poolName, String shutdownUrl) {
+    static Store start(String url, String poolName, String shutdownUrl) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName(poolName);
