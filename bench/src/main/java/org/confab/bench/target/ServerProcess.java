@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.confab.bench.floor.FloorMain;
 
 /**
  * A server under test in a JVM of its own, started from this tool's classpath on ephemeral
  * loopback ports with a fresh data directory, so that the generator never shares its heap, its
- * threads or its file limit. Its output goes to {@code server.log} in the run directory.
+ * threads or its file limit. Its output goes to {@code server.log} in that directory, which is
+ * kept when the server does not start and deleted, with the data, once the server has stopped.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -46,13 +49,15 @@ public final class ServerProcess implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final Process process;
+    private final Thread logPump;
     private final Target target;
     private final Path directory;
     /** Stops the server when the tool is interrupted (Ctrl-C during a long run), so that it is not left behind. */
     private final Thread stopOnExit;
 
-    private ServerProcess(Process process, Target target, Path directory) {
+    private ServerProcess(Process process, Thread logPump, Target target, Path directory) {
         this.process = process;
+        this.logPump = logPump;
         this.target = target;
         this.directory = directory;
         this.stopOnExit = new Thread(process::destroy, "stop-server-on-exit");
@@ -144,7 +149,7 @@ public final class ServerProcess implements AutoCloseable {
             Map<String, Integer> p = ports.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Target target = new Target(kind, address(p.get("dmconnect")), address(portNamed(p, "secure", "encrypted")),
                     address(portNamed(p, "vcom")), process.pid());
-            return new ServerProcess(process, target, dir);
+            return new ServerProcess(process, pump, target, dir);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             if (e instanceof InterruptedException) {
@@ -228,9 +233,24 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            logPump.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return; // it may still be writing there
+        }
+        if (!process.isAlive()) {
+            deleteDirectory();
+        }
+    }
+
+    private void deleteDirectory() {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e);
         }
     }
 }

@@ -36,6 +36,9 @@ class EndToEndTest {
         generator.close();
         confab.close();
         floor.close();
+        // Each server's directory, with its log and its data, goes once it has stopped.
+        assertThat(confab.directory()).doesNotExist();
+        assertThat(floor.directory()).doesNotExist();
     }
 
     private static RunContext context(ServerProcess server, boolean encrypted, int sourceAddresses) {

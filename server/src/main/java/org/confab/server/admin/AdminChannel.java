@@ -82,13 +82,21 @@ public final class AdminChannel implements AutoCloseable {
 
     private void serve() {
         while (!socket.isClosed()) {
-            try (Socket client = socket.accept()) {
+            Socket accepted;
+            try {
+                accepted = socket.accept();
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    log.warn("Admin port failed to accept a connection: {}", e.getMessage());
+                }
+                continue;
+            }
+            try (Socket client = accepted) {
                 client.setSoTimeout(timeoutMs);
                 handle(client);
             } catch (IOException e) {
-                if (!socket.isClosed()) {
-                    log.warn("Admin connection failed: {}", e.getMessage());
-                }
+                // The client hung up, often before its reply: its business, not a server problem.
+                log.debug("Admin connection from {} ended early: {}", accepted.getRemoteSocketAddress(), e.getMessage());
             } catch (RuntimeException e) {
                 log.error("Admin request failed", e);
             }

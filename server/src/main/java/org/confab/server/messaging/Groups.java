@@ -1,7 +1,6 @@
 package org.confab.server.messaging;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +10,6 @@ import org.confab.server.account.Account;
 import org.confab.server.contacts.Contacts;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.runtime.SerialQueue;
-import org.confab.server.session.Protocol;
 import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
 import org.confab.storage.Store;
@@ -50,9 +48,9 @@ public final class Groups {
                 .submit(() -> CompletableFuture.runAsync(() -> toMembers(from, message, keep), database));
     }
 
+    /** Costs the room's members, looked up one by one, not a walk over every session online. */
     private void toMembers(Account from, Delivery.GroupMessage message, boolean keep) {
-        Map<Long, List<Session>> online = vcomSessionsByAccount();
-        if (online.isEmpty() && !keep) {
+        if (!keep && !sessions.anyVcom()) {
             return; // nobody to tell, and no need to ask the store who the members are
         }
         List<Long> kept = new ArrayList<>();
@@ -60,8 +58,8 @@ public final class Groups {
             if (from != null && member == from.id()) {
                 continue;
             }
-            List<Session> targets = online.get(member);
-            if (targets == null) {
+            List<Session> targets = sessions.vcomOf(member);
+            if (targets.isEmpty()) {
                 if (keep && mailbox.keep(member, message)) {
                     kept.add(member);
                 }
@@ -75,22 +73,11 @@ public final class Groups {
         }
         // A member whose vCom session came online while its copy was being stored gets it now,
         // not only at its next connection.
-        Map<Long, List<Session>> now = vcomSessionsByAccount();
         for (long member : kept) {
-            List<Session> targets = now.get(member);
-            if (targets != null) {
+            List<Session> targets = sessions.vcomOf(member);
+            if (!targets.isEmpty()) {
                 mailbox.deliver(targets.get(0).account());
             }
         }
-    }
-
-    private Map<Long, List<Session>> vcomSessionsByAccount() {
-        Map<Long, List<Session>> byAccount = new HashMap<>();
-        for (Session s : sessions.all()) {
-            if (s.protocol() == Protocol.VCOM) {
-                byAccount.computeIfAbsent(s.account().id(), id -> new ArrayList<>()).add(s);
-            }
-        }
-        return byAccount;
     }
 }

@@ -12,6 +12,7 @@ import org.confab.server.contacts.Contacts;
 import org.confab.server.delivery.Content;
 import org.confab.server.delivery.Delivery;
 import org.confab.server.delivery.Participant;
+import org.confab.server.runtime.Workers;
 import org.confab.server.session.Session;
 import org.confab.server.session.Sessions;
 import org.confab.storage.StoredMessage;
@@ -93,7 +94,7 @@ public final class Mailbox {
         run.whenComplete((ignored, error) -> {
             running.remove(account.id(), run);
             if (error != null) {
-                log.error("Delivering stored messages to {} failed; they stay stored", account.name(), error);
+                Workers.reportFailure(log, "Delivering stored messages to " + account.name() + " failed; they stay stored", error);
             }
         });
         return run;

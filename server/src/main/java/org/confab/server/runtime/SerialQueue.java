@@ -37,11 +37,7 @@ public final class SerialQueue {
     }
 
     private static void report(Throwable error) {
-        if (Workers.isShutdownRejection(error)) {
-            log.debug("Task dropped: the server is stopping");
-        } else {
-            log.error("Task failed", error);
-        }
+        Workers.reportFailure(log, "Task failed", error);
     }
 
     private void drain() {

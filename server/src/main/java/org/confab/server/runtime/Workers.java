@@ -1,8 +1,10 @@
 package org.confab.server.runtime;
 
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -10,12 +12,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.confab.server.account.HashingThread;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The thread pools that keep blocking work off MINA's I/O threads: one for the database, one for
  * password hashing (CPU-bound, so no more threads than cores), one for timers.
  */
 public final class Workers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Workers.class);
 
     /**
      * A hashing thread idle this long ends, and with it the Argon2 memory it kept: held through a
@@ -36,7 +42,10 @@ public final class Workers implements AutoCloseable {
                 r -> new HashingThread(r, "confab-hash-" + hashers.incrementAndGet()));
         hashingPool.allowCoreThreadTimeOut(true);
         this.hashing = hashingPool;
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, named("confab-timer"));
+        // A timer asked for once the server is stopping would find every connection closed: it is
+        // dropped rather than thrown back at whichever late task asked for it.
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, named("confab-timer"),
+                (task, pool) -> log.debug("Timer dropped: the server is stopping"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timers = scheduler;
     }
@@ -69,10 +78,19 @@ public final class Workers implements AutoCloseable {
     /** Whether a failure only means that a pool refused work because the server is stopping. */
     public static boolean isShutdownRejection(Throwable error) {
         Throwable e = error;
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+        while (e instanceof CompletionException && e.getCause() != null) {
             e = e.getCause();
         }
-        return e instanceof java.util.concurrent.RejectedExecutionException;
+        return e instanceof RejectedExecutionException;
+    }
+
+    /** Logs a failed task as a bug, unless it failed only because the server is stopping. */
+    public static void reportFailure(Logger log, String what, Throwable error) {
+        if (isShutdownRejection(error)) {
+            log.debug("{}: dropped, the server is stopping", what);
+        } else {
+            log.error(what, error);
+        }
     }
 
     private static ThreadFactory named(String prefix) {

@@ -2,7 +2,6 @@ package org.confab.server.vcom;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.confab.binary.AbortReason;
 import org.confab.binary.FileChunk;
 import org.confab.binary.FileTransferAbort;
@@ -61,11 +60,7 @@ final class TransferEnd implements Party {
     void sent() {
         if (watchingDrain && backlog() <= windowBytes / 2) {
             watchingDrain = false;
-            try {
-                timers.execute(() -> transfers.drained(this));
-            } catch (RejectedExecutionException e) {
-                // The server is stopping: nobody reads on.
-            }
+            timers.execute(() -> transfers.drained(this));
         }
     }
 

@@ -3,10 +3,12 @@ package org.confab.server.vcom;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.confab.binary.VcomDecoder;
 import org.confab.binary.VcomPacket;
 import org.confab.binary.VcomProtocolException;
+import org.confab.server.runtime.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,24 +126,29 @@ final class VcomInbound {
             try {
                 stage = consumer.packet(next.packet(), next.offset());
             } catch (RuntimeException e) {
-                log.error("Handling {} failed", next.packet(), e);
+                stage = CompletableFuture.failedFuture(e);
+            }
+            if (stage == null) {
                 continue;
             }
-            if (stage != null && !stage.toCompletableFuture().isDone()) {
+            boolean waits = !stage.toCompletableFuture().isDone();
+            if (waits) {
                 synchronized (this) {
                     waiting = true;
                 }
-                // If it completed meanwhile, this runs at once and the loop goes on.
-                stage.whenComplete((result, error) -> {
-                    if (error != null) {
-                        log.error("Handling {} failed", next.packet(), error);
-                    }
+            }
+            // If it completed meanwhile, this runs at once and the loop goes on.
+            stage.whenComplete((result, error) -> {
+                if (error != null) {
+                    Workers.reportFailure(log, "Handling " + next.packet() + " failed", error);
+                }
+                if (waits) {
                     synchronized (this) {
                         waiting = false;
                     }
                     pump();
-                });
-            }
+                }
+            });
         }
     }
 

@@ -87,7 +87,8 @@ final class VcomLogin {
 
     /**
      * 257 and 259 are written before the session goes online, so that no message can overtake
-     * them; one sent meanwhile is kept and delivered with the rest.
+     * them; one sent meanwhile is kept and delivered with the rest, before the client's next
+     * packet is read.
      */
     private CompletionStage<?> admit(Account account, int requestedDevice, VcomConnection conn) {
         var contacts = community.contacts();
@@ -102,12 +103,14 @@ final class VcomLogin {
                     conn.account(account);
                     return community.online(conn);
                 })
-                .thenRun(() -> {
-                    if (conn.online()) {
-                        community.deliverStored(account);
-                    } else {
+                .thenCompose(ignored -> {
+                    if (!conn.online()) {
                         community.offline(conn, null);
+                        return CompletableFuture.completedFuture(null);
                     }
+                    // The next packet waits for them, so that no answer to it overtakes them. A
+                    // delivery that fails is logged by the mailbox and what it missed stays kept.
+                    return community.deliverStored(account).exceptionally(error -> null);
                 });
     }
 }

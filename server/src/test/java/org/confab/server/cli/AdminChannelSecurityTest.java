@@ -3,6 +3,7 @@ package org.confab.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,6 +20,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import org.confab.server.admin.AdminRequest;
+import org.confab.server.admin.AdminSecret;
+import org.confab.server.admin.AdminWire;
+import org.confab.server.testing.LogCapture;
 import org.confab.server.testing.RawAdmin;
 import org.confab.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -133,5 +138,19 @@ class AdminChannelSecurityTest {
         int max = server.server().config().adminMaxRequestBytes();
         // Past the limit the server reads no further; sending more than it reads would reset the connection.
         return JSON.readTree(RawAdmin.exchange(server.server().port("admin"), Arrays.copyOf(bytes, Math.min(bytes.length, max + 1))));
+    }
+
+    /** A client that hangs up before its reply is its own business: nothing above DEBUG. */
+    @Test
+    void aClientHangingUpBeforeItsReplyIsNoWarning() throws IOException {
+        byte[] request = AdminWire.requestLine(AdminSecret.read(server.dataDir()), AdminRequest.of("status"));
+        try (LogCapture log = new LogCapture(Level.DEBUG)) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.server().port("admin"))) {
+                s.getOutputStream().write(request);
+                s.setSoLinger(true, 0); // a reset, so that the server's reply cannot be taken
+            }
+            log.await("Admin connection from .* ended early: .*");
+            assertThat(log.messages(Level.WARN)).isEmpty();
+        }
     }
 }

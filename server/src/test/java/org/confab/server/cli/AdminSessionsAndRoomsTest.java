@@ -109,7 +109,9 @@ class AdminSessionsAndRoomsTest {
         assertThat(status.get("running").asBoolean()).isTrue();
         assertThat(status.get("ports").get("admin").asInt()).isEqualTo(server.server().port("admin"));
         assertThat(status.get("host").asText()).isEqualTo(TestServer.HOST);
-        assertThat(server.cli("status").exits(0).out()).contains("running as " + TestServer.HOST, "Whitelist mode: off");
+        assertThat(status.get("schemaVersion").asInt()).isPositive().isEqualTo(server.server().store().schemaVersion());
+        assertThat(server.cli("status").exits(0).out()).contains("running as " + TestServer.HOST, "Whitelist mode: off",
+                "(schema version " + server.server().store().schemaVersion() + ")");
 
         Path backup = dir.resolve("confab-backup.zip");
         assertThat(server.cli("backup", backup.toString()).exits(0).out()).startsWith("Backed up the database to " + backup);

@@ -3,6 +3,8 @@ package org.confab.server.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.confab.server.account.HashingThread;
 import org.confab.server.testing.Await;
 import org.junit.jupiter.api.Test;
@@ -19,5 +21,13 @@ class WorkersTest {
             Thread next = CompletableFuture.supplyAsync(Thread::currentThread, workers.hashing()).get();
             assertThat(next).isNotSameAs(hasher).isInstanceOf(HashingThread.class);
         }
+    }
+
+    @Test
+    void aTimerAskedForOnceTheServerStopsIsDroppedNotThrownBack() {
+        Workers workers = new Workers(1, 1);
+        workers.close();
+        ScheduledFuture<?> timer = workers.timers().schedule(() -> { }, 1, TimeUnit.MILLISECONDS);
+        assertThat(timer.isDone()).isFalse();
     }
 }

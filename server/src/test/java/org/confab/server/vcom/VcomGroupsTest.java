@@ -169,6 +169,26 @@ class VcomGroupsTest {
     }
 
     @Test
+    void aMemberWhoseVcomSessionClosedHasTheNextMessagesKept() {
+        int group = room("g9", "g9sender", "g9member");
+        try (VcomClient sender = server.vcom("g9sender")) {
+            try (VcomClient member = server.vcom("g9member")) {
+                sender.send(text(group, "live"));
+                assertThat(text(member.expect(MulticastMessage.class))).isEqualTo("live");
+            }
+            server.awaitOffline("g9member");
+            sender.send(text(group, "kept"));
+            sender.expectNothingMore();
+            Await.until(() -> pending("g9member") == 1, "kept for the member gone offline");
+        }
+        try (VcomClient member = server.vcom()) {
+            member.login("g9member", "pw-g9member");
+            assertThat(text(member.expect(MulticastMessage.class))).isEqualTo("kept");
+            member.expectNothingMore();
+        }
+    }
+
+    @Test
     void membersWhoBlockTheSenderGetNothingOnlineOrOffline() {
         int group = room("g6", "g6pest", "g6online", "g6offline");
         for (String user : List.of("g6online", "g6offline")) {

@@ -3,10 +3,19 @@ package org.confab.server.vcom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.confab.binary.Broadcast;
+import org.confab.binary.ConnectionAccept;
+import org.confab.binary.ConnectionRequest;
+import org.confab.binary.FriendlistSync;
+import org.confab.binary.ListSync;
+import org.confab.binary.RequestUserListsSync;
 import org.confab.binary.SendUnicast;
 import org.confab.binary.UnicastMessage;
+import org.confab.binary.UserListsSync;
+import org.confab.binary.VcomPacket;
 import org.confab.server.testing.Await;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.TextClient;
@@ -146,6 +155,40 @@ class VcomMessagesTest {
         Await.until(() -> pending("u6to") == 0, "stored messages marked delivered");
         try (VcomClient again = server.vcom("u6to")) {
             again.expectNothingMore(); // exactly once
+        }
+    }
+
+    /**
+     * The stored messages come before the answer to a packet sent with the login, as they do on
+     * DMconnect: a client that syncs its lists at once must not see that answer overtake them.
+     */
+    @Test
+    void storedMessagesComeBeforeTheAnswerToAPacketSentRightAfterTheLogin() {
+        int kept = 40; // several pages of the mailbox
+        server.vcom("u9to").close();
+        server.awaitOffline("u9to");
+        try (VcomClient from = server.vcom("u9from")) {
+            for (int i = 0; i < kept; i++) {
+                from.send(text("u9to", "kept " + i));
+            }
+            from.expectNothingMore();
+        }
+        assertThat(pending("u9to")).isEqualTo(kept);
+        try (VcomClient to = server.vcom()) {
+            to.sendTogether(new ConnectionRequest("u9to", -1, bytes("pw-u9to")),
+                    new UserListsSync(ListSync.WANT_SERVER, ListSync.IN_SYNC));
+            to.expect(ConnectionAccept.class);
+            to.expect(RequestUserListsSync.class);
+            List<String> before = new ArrayList<>();
+            while (true) {
+                VcomPacket p = to.read();
+                if (p instanceof FriendlistSync) {
+                    break;
+                }
+                before.add(text((UnicastMessage) p));
+            }
+            assertThat(before).isEqualTo(IntStream.range(0, kept).mapToObj(i -> "kept " + i).toList());
+            to.expectNothingMore();
         }
     }
 

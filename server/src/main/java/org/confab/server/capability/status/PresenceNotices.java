@@ -42,8 +42,10 @@ public final class PresenceNotices implements PresenceListener, PresenceInbox {
     // Users of other hosts subscribed to local accounts: account key -> their host -> their names.
     // In memory only: a subscriber's Confab host subscribes again each time the subscriber logs in.
     private final Map<String, Map<String, Set<String>>> remoteSubscribers = new ConcurrentHashMap<>();
-    // Only a change is announced (a ban closes several sessions, each reporting its account offline).
-    private final Map<String, Boolean> lastKnown = new ConcurrentHashMap<>();
+    // Who is online, so that only a change is announced (a ban closes several sessions, each
+    // reporting its account offline). Whoever is not here is offline: an account leaves with its
+    // last session, so the set holds the accounts online now, not every one seen since the start.
+    private final Set<String> knownOnline = ConcurrentHashMap.newKeySet();
     // One at a time, so that a quick login and logout are announced in that order.
     private final SerialQueue announcements = new SerialQueue();
 
@@ -95,8 +97,8 @@ public final class PresenceNotices implements PresenceListener, PresenceInbox {
     }
 
     /**
-     * A local account's state is always kept; a remote user's only once someone here subscribes,
-     * so that another host cannot fill this map with names nobody follows.
+     * A local account is always tracked; a remote user only once someone here subscribes,
+     * so that another host cannot fill the set with names nobody follows.
      */
     private CompletionStage<?> announce(Participant who, boolean online) {
         if (who.isLocal()) {
@@ -121,9 +123,17 @@ public final class PresenceNotices implements PresenceListener, PresenceInbox {
         });
     }
 
+    /**
+     * Whether this is news. A user of another host may have come online before anyone here
+     * subscribed, or before this server started: its going offline is news even when unseen.
+     */
     private boolean changes(Participant who, boolean online) {
-        Boolean before = lastKnown.put(who.key(), online);
-        return before == null || before != online;
+        return online ? knownOnline.add(who.key()) : knownOnline.remove(who.key()) || !who.isLocal();
+    }
+
+    /** How many users are known to be online. */
+    int tracked() {
+        return knownOnline.size();
     }
 
     /** Tells the hosts of the account's remote subscriptions again, in case one restarted and forgot. */
