@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -57,11 +56,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> overrides) {
-        try {
-            return start(Files.createTempDirectory("confab-test"), overrides);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(TempDirs.create("confab-test"), overrides);
     }
 
     public static TestServer start(Path dataDir, Map<String, String> overrides) {

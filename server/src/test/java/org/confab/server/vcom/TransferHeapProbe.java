@@ -1,7 +1,6 @@
 package org.confab.server.vcom;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.confab.binary.FileTransferOffer;
 import org.confab.binary.FileTransferRequest;
 import org.confab.binary.VcomPacket;
 import org.confab.server.testing.ServerProcess;
+import org.confab.server.testing.TempDirs;
 import org.confab.server.testing.VcomClient;
 
 /**
@@ -36,7 +36,7 @@ public final class TransferHeapProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Files.createTempDirectory("confab-heap-probe");
+        Path dataDir = TempDirs.create("confab-heap-probe");
         try (ServerProcess server = ServerProcess.start(dataDir, args)) {
             int port = server.port("vcom");
             try (VcomClient sender = VcomClient.connect(port, dataDir); VcomClient receiver = VcomClient.connect(port, dataDir)) {
