@@ -25,6 +25,8 @@ class FederationTest {
     private static final String A = "127.0.0.2";
     private static final String B = "127.0.0.3";
     private static final String C = "127.0.0.4";
+    /** A host that accepts connections and never answers; it must listen on the shared port too. */
+    private static final String SILENT = "127.0.0.7";
     /** Fast liveness checks, so the dead host's users go within a second. */
     private static final Map<String, String> FAST = Map.of("federation.liveness-interval-ms", "200",
             "federation.liveness-failures", "2", "federation.read-timeout-ms", "2000");
@@ -34,7 +36,7 @@ class FederationTest {
 
     @BeforeAll
     static void start() {
-        int port = TestServer.freePortOn(A, B, C);
+        int port = TestServer.freePortOn(A, B, C, SILENT);
         a = TestServer.host(A, port, FAST);
         b = TestServer.host(B, port, FAST);
     }
@@ -158,13 +160,13 @@ class FederationTest {
 
     @Test
     void aSlowHostStallsNobodyAndFailsAfterTheReadTimeout() throws Exception {
-        try (ServerSocket silent = new ServerSocket(a.dmconnectPort(), 50, InetAddress.getByName("127.0.0.7"));
+        try (ServerSocket silent = new ServerSocket(a.dmconnectPort(), 50, InetAddress.getByName(SILENT));
              TextClient patient = a.loggedIn("patient"); TextClient busy = a.loggedIn("busy")) {
             long start = System.nanoTime();
-            patient.send("/pm bob@127.0.0.7 are you there");
+            patient.send("/pm bob@" + SILENT + " are you there");
             busy.send("/pm patient meanwhile").expect("Private message sent to patient.");
             patient.expect("(Private) busy: meanwhile");
-            patient.expect("Failed to send private message to bob@127.0.0.7.");
+            patient.expect("Failed to send private message to bob@" + SILENT + ".");
             assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_900L, 6_000L);
         }
     }
