@@ -44,15 +44,17 @@ public final class Groups {
      * another host. {@code keep}: whether members with no vCom session online get it later.
      */
     public void forward(Account from, Delivery.GroupMessage message, boolean keep) {
+        if (!keep && !sessions.anyVcom()) {
+            // Nobody to tell: checked here, as a hop to the database pool for every line said in
+            // a room costs a thread wake-up on the fan-out path.
+            return;
+        }
         queues.computeIfAbsent(message.groupId(), id -> new SerialQueue())
                 .submit(() -> CompletableFuture.runAsync(() -> toMembers(from, message, keep), database));
     }
 
     /** Costs the room's members, looked up one by one, not a walk over every session online. */
     private void toMembers(Account from, Delivery.GroupMessage message, boolean keep) {
-        if (!keep && !sessions.anyVcom()) {
-            return; // nobody to tell, and no need to ask the store who the members are
-        }
         List<Long> kept = new ArrayList<>();
         for (long member : store.memberships().members(message.groupId())) {
             if (from != null && member == from.id()) {
