@@ -28,9 +28,13 @@ final class RoomCommands {
         @Option(names = "--rate", defaultValue = "0", description = "Messages per second in total; 0 floods (default: ${DEFAULT-VALUE}).")
         double rate;
 
+        @Option(names = "--warm-up", defaultValue = "0",
+                description = "Messages per sender sent first at the same rate and not measured (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
         @Override
         Workload workload() {
-            return new RoomTraffic("fanout", new RoomPlan(clients, 1, senders, messages, rate));
+            return new RoomTraffic("fanout", new RoomPlan(clients, 1, senders, messages, rate), warmUp);
         }
     }
 
@@ -53,9 +57,13 @@ final class RoomCommands {
         @Option(names = "--rate", defaultValue = "0", description = "Messages per second in total; 0 floods (default: ${DEFAULT-VALUE}).")
         double rate;
 
+        @Option(names = "--warm-up", defaultValue = "0",
+                description = "Messages per sender sent first at the same rate and not measured (default: ${DEFAULT-VALUE}).")
+        int warmUp;
+
         @Override
         Workload workload() {
-            return new RoomTraffic("rooms", new RoomPlan(clients, rooms, senders, messages, rate));
+            return new RoomTraffic("rooms", new RoomPlan(clients, rooms, senders, messages, rate), warmUp);
         }
     }
 }

@@ -31,6 +31,11 @@ public record RoomPlan(int clients, int rooms, int senders, int messages, double
         return id / messages / rooms * messages + id % messages;
     }
 
+    /** The same clients, rooms, senders and rate, with {@code m} messages per sender. */
+    public RoomPlan withMessages(int m) {
+        return new RoomPlan(clients, rooms, senders, m, rate);
+    }
+
     public long totalMessages() {
         return (long) senders * messages;
     }

@@ -18,10 +18,17 @@ public final class RoomTraffic implements Workload {
 
     private final String name;
     private final RoomPlan plan;
+    private final int warmUpMessages;
 
-    public RoomTraffic(String name, RoomPlan plan) {
+    /**
+     * {@code warmUpMessages} per sender go first, at the same rate, and are not measured: the
+     * server's JIT compiles its fan-out path during the first seconds, which a short paced run
+     * would otherwise count in its tail.
+     */
+    public RoomTraffic(String name, RoomPlan plan, int warmUpMessages) {
         this.name = name;
         this.plan = plan;
+        this.warmUpMessages = warmUpMessages;
     }
 
     @Override
@@ -45,7 +52,9 @@ public final class RoomTraffic implements Workload {
     public RunResult run(RunContext context) throws Exception {
         Generator gen = context.generator();
         TallyBoard board = new TallyBoard(gen);
-        RoomChat chat = new RoomChat(context, plan, board);
+        RoomPlan warmUp = warmUpMessages > 0 ? plan.withMessages(warmUpMessages) : null;
+        TallyBoard warmUpBoard = new TallyBoard(gen);
+        RoomChat chat = new RoomChat(context, plan, board, warmUp, warmUpBoard);
         Crowd crowd = chat.crowd();
         boolean ready = chat.connect();
         List<String> warnings = new ArrayList<>(crowd.failures());
@@ -61,6 +70,13 @@ public final class RoomTraffic implements Workload {
         Thread.sleep(300);
 
         long interval = plan.flood() ? 0 : (long) (plan.senders() * 1e9 / plan.rate());
+        if (warmUp != null) {
+            List<Sender> warmUpSenders = chat.warmUpSenders(interval);
+            Sender.startAll(warmUpSenders, interval);
+            warmUpBoard.await(warmUp.expectedDeliveries(), warmUpSenders, context);
+            long warmedUp = warmUpBoard.collect().delivered();
+            f.put("warm_up_messages", warmUpMessages).put("warm_up_complete", (double) warmedUp / warmUp.expectedDeliveries());
+        }
         List<Sender> senders = chat.senders(interval);
         CpuWindow cpu = CpuWindow.open(context);
         long go = Sender.startAll(senders, interval);
