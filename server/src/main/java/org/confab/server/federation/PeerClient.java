@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import org.confab.text.federation.FederationCodec;
 import org.confab.text.federation.FederationRequest;
 import org.confab.text.federation.FederationResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One federation exchange over one connection, as DMCD expects it: connect to the host's peer
@@ -18,6 +20,8 @@ import org.confab.text.federation.FederationResponse;
  * federation executor, never on an I/O thread.
  */
 final class PeerClient {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerClient.class);
 
     private final FederationCodec codec;
     private final int port;
@@ -36,11 +40,23 @@ final class PeerClient {
      * @throws org.confab.text.federation.FederationException if the answer is not one
      */
     FederationResponse exchange(String host, FederationRequest request, String line, int readTimeoutMs) throws IOException {
+        String answer = exchangeOnce(host, line, readTimeoutMs);
+        if (!answer.startsWith("{")) {
+            // The host greeted a chat client: on a busy host the request came after its greeting
+            // delay, so the connection was taken for chat and the request never acted on. Once
+            // more on a new connection is safe, and usually in time.
+            log.debug("{} answered {} as a chat client; sending it again", host, request.getClass().getSimpleName());
+            answer = exchangeOnce(host, line, readTimeoutMs);
+        }
+        return codec.parseResponse(answer, request.responseType());
+    }
+
+    private String exchangeOnce(String host, String line, int readTimeoutMs) throws IOException {
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMs);
             socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-            return codec.parseResponse(readLine(socket, readTimeoutMs), request.responseType());
+            return readLine(socket, readTimeoutMs);
         }
     }
 

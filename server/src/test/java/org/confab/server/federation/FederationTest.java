@@ -2,11 +2,18 @@ package org.confab.server.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.confab.binary.MulticastMessage;
+import org.confab.text.Replies;
 import org.confab.server.testing.RawFederation;
 import org.confab.server.testing.TestServer;
 import org.confab.server.testing.VcomClient;
@@ -169,6 +176,31 @@ class FederationTest {
             patient.expect("Failed to send private message to bob@" + SILENT + ".");
             assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_900L, 6_000L);
         }
+    }
+
+    @Test
+    void aRequestThatABusyHostTookForAChatClientIsSentAgain() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        try (ServerSocket busy = new ServerSocket(a.dmconnectPort(), 50, InetAddress.getByName(SILENT));
+             TextClient sender = a.loggedIn("resender")) {
+            // First as a host that saw the request after its greeting delay, then in time.
+            Thread host = new Thread(() -> {
+                for (String answer : List.of(Replies.GREETING + "Unknown command.\n", "{\"status\": \"ok\"}\n")) {
+                    try (Socket call = busy.accept()) {
+                        call.setSoTimeout(5_000);
+                        requests.add(new BufferedReader(new InputStreamReader(call.getInputStream(), StandardCharsets.UTF_8)).readLine());
+                        call.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        return; // the assertions below say what is missing
+                    }
+                }
+            }, "busy-host");
+            host.start();
+            sender.send("/pm bob@" + SILENT + " second time lucky").expect("Private message sent to bob@" + SILENT + ".");
+            host.join(5_000);
+        }
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0)).contains("\"remote_pm\"", "second time lucky").isEqualTo(requests.get(1));
     }
 
     @Test
