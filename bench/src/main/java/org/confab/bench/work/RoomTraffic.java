@@ -3,7 +3,6 @@ package org.confab.bench.work;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.confab.bench.measure.Figures;
 import org.confab.bench.measure.Latency;
@@ -92,9 +91,7 @@ public final class RoomTraffic implements Workload {
         f.put("dropped", crowd.dropped());
         cpu.report(t.delivered(), f, warnings);
         Sender.report(senders, !plan.flood(), f, warnings);
-        if (t.delivered() < expected) {
-            warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
-        }
+        t.warnIfIncomplete(expected, warnings);
         return new RunResult(name, context.target().kind(), f, t.latency(), warnings);
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.confab.bench.measure.Figures;
@@ -124,9 +123,7 @@ public final class Soak implements Workload {
         }
         cpu.report(t.delivered(), f, warnings);
         Sender.report(senders, true, f, warnings);
-        if (t.delivered() < expected) {
-            warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived", t.delivered(), expected));
-        }
+        t.warnIfIncomplete(expected, warnings);
         String growth = memory.growthTable(GROWTH_TABLE_ROWS);
         if (!growth.isEmpty()) {
             System.out.print("Live heap growth by class, first to last sample under load (" + context.target().kind() + "):\n"

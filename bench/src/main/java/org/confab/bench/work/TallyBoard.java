@@ -1,6 +1,7 @@
 package org.confab.bench.work;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -69,6 +70,17 @@ final class TallyBoard {
                     .put("elapsed_ms", seconds * 1000).put("deliveries_per_s", delivered / seconds)
                     .put("messages_per_s", messages / seconds);
             Latency.figures(latency, "", f);
+        }
+
+        /**
+         * Puts a warning first when deliveries are missing, with the strays and duplicates: a message
+         * counted for the wrong receiver shows there, not as a loss on the wire.
+         */
+        void warnIfIncomplete(long expected, List<String> warnings) {
+            if (delivered < expected) {
+                warnings.add(0, String.format(Locale.ROOT, "incomplete: %d of %d deliveries arrived (%d stray, %d duplicate)",
+                        delivered, expected, stray, duplicates));
+            }
         }
     }
 

@@ -32,11 +32,13 @@ final class UnicastPairs {
             seen.add(new BitSet(messages));
             names.add("b" + context.tag() + "v" + i);
         }
-        long[] parsed = new long[2];
         this.crowd = new VcomCrowd(context, (i, from, packet) -> {
             if (packet instanceof UnicastMessage m) {
                 byte[] data = m.data();
                 long now = System.nanoTime();
+                // One per packet: this runs on every generator loop at once, and a shared array let one
+                // loop record the other's message id, counted as a stray while its own went missing.
+                long[] parsed = new long[2];
                 if (Payload.parse(ByteBuffer.wrap(data), 0, data.length, parsed)) {
                     record(board.forClient(i), seen.get(i), partner(i), parsed[0], now - parsed[1], now);
                 }
