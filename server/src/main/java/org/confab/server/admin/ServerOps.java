@@ -24,11 +24,6 @@ final class ServerOps {
 
     private final ConfabServer server;
     private final boolean running;
-    /**
-     * Migrations run only as the store opens, so the version cannot change while this runs; and
-     * reading it is Flyway's classpath scan, tens of milliseconds of CPU: it is read once.
-     */
-    private volatile Integer schemaVersion;
 
     ServerOps(ConfabServer server, boolean running) {
         this.server = server;
@@ -46,7 +41,7 @@ final class ServerOps {
         Store store = server.store();
         Status s = new Status(ConfabServer.version(), running, server.config().serverHost(),
                 running ? server.ports() : Map.of(), server.config().dataDir().toAbsolutePath().toString(),
-                schemaVersion(), store.accounts().count(), store.rooms().list().size(),
+                store.schemaVersion(), store.accounts().count(), store.rooms().list().size(),
                 server.community().sessions().count(), server.community().accounts().admission().whitelistMode());
         List<String> lines = new ArrayList<>(List.of(
                 "Confab " + s.version() + (running ? ", running as " : ", stopped; host ") + s.host()));
@@ -61,15 +56,6 @@ final class ServerOps {
                 "Sessions:       " + s.sessions(),
                 "Whitelist mode: " + (s.whitelistMode() ? "on" : "off")));
         return AdminReply.of(s, lines);
-    }
-
-    private int schemaVersion() {
-        Integer version = schemaVersion;
-        if (version == null) {
-            version = server.store().schemaVersion();
-            schemaVersion = version;
-        }
-        return version;
     }
 
     /** H2's BACKUP TO: a transactionally consistent copy while clients keep writing. */
