@@ -19,7 +19,6 @@ public final class Outbox {
     private static final int PENDING_LINES = 4;
 
     private final IoSession io;
-    private final Object writeLock;
     private final IoFutureListener<WriteFuture> onWritten = future -> written();
     private IoBuffer pending;
     // Who waits for the bytes in `pending` to be written; usually nobody.
@@ -28,16 +27,7 @@ public final class Outbox {
     private boolean closeWhenDrained;
 
     public Outbox(IoSession io) {
-        this(io, new Object());
-    }
-
-    /**
-     * Writes (and the close) happen under {@code writeLock}, which the connection's other writers
-     * take too: MINA's TLS filter needs its records handed on in order (see the vCom port).
-     */
-    public Outbox(IoSession io, Object writeLock) {
         this.io = io;
-        this.writeLock = writeLock;
     }
 
     /** Queues bytes for the client; never blocks. */
@@ -78,10 +68,7 @@ public final class Outbox {
     }
 
     private void write(IoBuffer bytes, List<CompletableFuture<Boolean>> confirmations) {
-        WriteFuture future;
-        synchronized (writeLock) {
-            future = io.write(bytes);
-        }
+        WriteFuture future = io.write(bytes);
         if (confirmations != null) {
             future.addListener(f -> confirmations.forEach(c -> c.complete(((WriteFuture) f).isWritten())));
         }
@@ -96,13 +83,7 @@ public final class Outbox {
                 return;
             }
         }
-        closeOnFlush();
-    }
-
-    private void closeOnFlush() {
-        synchronized (writeLock) {
-            io.closeOnFlush();
-        }
+        io.closeOnFlush();
     }
 
     /** Bytes accepted but not yet written to the socket. */
@@ -130,9 +111,9 @@ public final class Outbox {
                 pendingConfirmations = null;
             }
         }
-        // Outside this outbox's lock: the write lock is never taken under it.
+        // Outside this outbox's lock, as every write is.
         if (next == null) {
-            closeOnFlush();
+            io.closeOnFlush();
         } else {
             write(next, confirmations);
         }

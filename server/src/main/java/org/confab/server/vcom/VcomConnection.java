@@ -63,13 +63,13 @@ final class VcomConnection implements Session, VcomInbound.Consumer {
                    ScheduledExecutorService timers) {
         this.id = id;
         this.io = io;
-        this.outbox = new Outbox(io, WriteOrder.lock(io));
+        this.outbox = new Outbox(io);
         this.timers = timers;
         this.settings = settings;
         this.login = login;
         this.commands = commands;
         this.inbound = new VcomInbound(VcomDecoder.clientToServer(settings.limits()), settings.maxBufferedBytes(), this);
-        this.transferEnd = new TransferEnd(this, commands.transfers(), settings.transfers().windowBytes(), timers);
+        this.transferEnd = new TransferEnd(this, commands.transfers(), settings.transfers().windowBytes());
     }
 
     /** The connection request must come within the login timeout. */

@@ -1,7 +1,6 @@
 package org.confab.server.vcom;
 
 import java.io.IOException;
-import java.nio.BufferOverflowException;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -64,9 +63,6 @@ final class VcomHandler extends IoHandlerAdapter {
     public void exceptionCaught(IoSession io, Throwable cause) {
         if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
             log.info("TLS failed with {}: {}; closing", io.getRemoteAddress(), cause.getMessage());
-        } else if (cause instanceof BufferOverflowException) {
-            // MINA's TLS layer queues at most 64 messages before it encrypts them.
-            log.warn("Closing {}: it does not read what is sent to it", connection(io));
         } else if (cause instanceof IOException || cause instanceof WriteToClosedSessionException) {
             log.debug("I/O error on {}: {}", io.getRemoteAddress(), cause.getMessage());
         } else {

@@ -40,7 +40,7 @@ public final class VcomPort {
         Transfers transfers = new Transfers(community.contacts(), settings.transfers());
         VcomHandler handler = new VcomHandler(settings, new VcomLogin(community, new Devices(store, database)),
                 new VcomCommands(community, transfers), community.sessions(), timers);
-        return new VcomPort(handler, new WriteOrder(), new VcomTls(material.sslContext()));
+        return new VcomPort(handler, new VcomTls(material.sslContext()));
     }
 
     public IoHandler handler() {

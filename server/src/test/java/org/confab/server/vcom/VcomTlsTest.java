@@ -50,7 +50,7 @@ class VcomTlsTest {
                 }
             }
             TlsMaterial material = TlsMaterial.load(Optional.empty(), new char[0], server.dataDir(), "x");
-            assertThat(new VcomTls(material.sslContext()).createEngine(null, null).getEnabledProtocols())
+            assertThat(new VcomTls(material.sslContext()).createEngine().getEnabledProtocols())
                     .containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
         }
     }
