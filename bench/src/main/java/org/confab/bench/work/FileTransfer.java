@@ -31,6 +31,13 @@ import org.confab.binary.VcomPacket;
 public final class FileTransfer implements Workload {
 
     private static final long WARM_UP_BYTES = 64L << 20;
+    /**
+     * Warm-up copies run until one is within this fraction of the one before, at most
+     * {@link #MOST_WARM_UPS} of them: a fresh server's JIT goes on compiling the relay path for
+     * several seconds, through a first 64 MB and into the measured copy.
+     */
+    private static final double STEADY = 0.1;
+    private static final int MOST_WARM_UPS = 8;
 
     private final long size;
 
@@ -61,7 +68,8 @@ public final class FileTransfer implements Workload {
         Figures f = new Figures().put("size_bytes", size);
         List<String> warnings = new ArrayList<>();
         // The first megabytes run AES-GCM interpreted, ten times slower: warm the JIT up first.
-        DirectTlsCopy.run(context, Math.min(size, WARM_UP_BYTES));
+        long warmUpBytes = Math.min(size, WARM_UP_BYTES);
+        f.put("direct_warm_ups", warmUp(() -> DirectTlsCopy.run(context, warmUpBytes)));
         double direct = DirectTlsCopy.run(context, size);
         if (direct > 0) {
             f.put("direct_mb_s", size / direct / 1e6);
@@ -86,18 +94,23 @@ public final class FileTransfer implements Workload {
                 warnings.add(e.getMessage());
             }
         }
-        // The server's JIT warms up on a first transfer too, as the generator's did on the direct copy's.
-        Relay warmUp = new Relay(clients.get(0), clients.get(1), Math.min(size, WARM_UP_BYTES));
-        relay.set(warmUp);
-        if (!warmUp.run(context)) {
+        // The server's JIT warms up on relayed transfers too, as the generator's did on direct copies.
+        List<Relay> warmUps = new ArrayList<>();
+        int relayWarmUps = warmUp(() -> {
+            Relay warmUp = new Relay(clients.get(0), clients.get(1), warmUpBytes);
+            warmUps.add(warmUp);
+            relay.set(warmUp);
+            return warmUp.run(context) ? warmUp.seconds() : -1;
+        });
+        if (relayWarmUps < 0) {
             crowd.closeAll();
             if (heap != null) {
                 heap.close();
             }
-            warnings.add(0, "the warm-up transfer did not finish: " + warmUp.failure());
+            warnings.add(0, "a warm-up transfer did not finish: " + warmUps.get(warmUps.size() - 1).failure());
             return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
         }
-        f.put("warm_up_mb_s", warmUp.size / warmUp.seconds() / 1e6);
+        f.put("relay_warm_ups", relayWarmUps).put("warm_up_mb_s", warmUpBytes / warmUps.get(0).seconds() / 1e6);
         if (heap != null) {
             try {
                 heap.rebase();
@@ -133,6 +146,27 @@ public final class FileTransfer implements Workload {
         }
         cpu.report(0, f, warnings);
         return new RunResult(name(), context.target().kind(), f, Latency.newHistogram(), warnings);
+    }
+
+    /** A copy of the warm-up size: its seconds, or -1 when it failed. */
+    private interface Copy {
+        double seconds() throws Exception;
+    }
+
+    /** Runs copies until one is steady; how many ran, or -1 when one failed. */
+    private static int warmUp(Copy copy) throws Exception {
+        double before = copy.seconds();
+        for (int n = 2; n <= MOST_WARM_UPS; n++) {
+            if (before < 0) {
+                return -1;
+            }
+            double now = copy.seconds();
+            if (now > 0 && Math.abs(now - before) <= STEADY * before) {
+                return n;
+            }
+            before = now;
+        }
+        return before < 0 ? -1 : MOST_WARM_UPS;
     }
 
     /** One relayed transfer between two clients; each packet arrives on its client's loop. */
