@@ -31,6 +31,7 @@ public final class HeapAfterGc implements AutoCloseable {
     private static final ObjectName MEMORY = name("java.lang:type=Memory");
     private static final ObjectName COLLECTORS = name("java.lang:type=GarbageCollector,*");
     private static final ObjectName POOLS = name("java.lang:type=MemoryPool,*");
+    private static final ObjectName COMPILATION = name("java.lang:type=Compilation");
     private static final String EXPLICIT = "System.gc()";
 
     private final JMXConnector connector;
@@ -126,6 +127,15 @@ public final class HeapAfterGc implements AutoCloseable {
             return MemoryUsage.from((CompositeData) server.getAttribute(MEMORY, "HeapMemoryUsage")).getUsed();
         } catch (JMException e) {
             throw new IOException("no heap figure: " + e.getMessage(), e);
+        }
+    }
+
+    /** Milliseconds the JVM's JIT compilers have worked since it started: whether it is warm yet. */
+    public long compilationMillis() throws IOException {
+        try {
+            return ((Number) server.getAttribute(COMPILATION, "TotalCompilationTime")).longValue();
+        } catch (JMException e) {
+            throw new IOException("no compilation time: " + e.getMessage(), e);
         }
     }
 

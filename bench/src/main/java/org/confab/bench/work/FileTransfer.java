@@ -1,6 +1,7 @@
 package org.confab.bench.work;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +33,13 @@ public final class FileTransfer implements Workload {
 
     private static final long WARM_UP_BYTES = 64L << 20;
     /**
-     * Warm-up copies run until one is within this fraction of the one before, at most
-     * {@link #MOST_WARM_UPS} of them: a fresh server's JIT goes on compiling the relay path for
-     * several seconds, through a first 64 MB and into the measured copy.
+     * Warm-up copies run until one during which the JIT compilers (the generator's, and the
+     * server's when it can be watched) worked for at most this share of its time: a fresh
+     * server's JIT goes on compiling the relay path for several seconds, through a first 64 MB and
+     * into the measured copy, so that two copies in a row can be equally slow.
      */
-    private static final double STEADY = 0.1;
-    private static final int MOST_WARM_UPS = 8;
+    private static final double WARM = 0.02;
+    private static final int MOST_WARM_UPS = 20;
 
     private final long size;
 
@@ -69,7 +71,7 @@ public final class FileTransfer implements Workload {
         List<String> warnings = new ArrayList<>();
         // The first megabytes run AES-GCM interpreted, ten times slower: warm the JIT up first.
         long warmUpBytes = Math.min(size, WARM_UP_BYTES);
-        f.put("direct_warm_ups", warmUp(() -> DirectTlsCopy.run(context, warmUpBytes)));
+        f.put("direct_warm_ups", warmUp(() -> DirectTlsCopy.run(context, warmUpBytes), List.of(FileTransfer::ownCompilationMillis)));
         double direct = DirectTlsCopy.run(context, size);
         if (direct > 0) {
             f.put("direct_mb_s", size / direct / 1e6);
@@ -96,12 +98,16 @@ public final class FileTransfer implements Workload {
         }
         // The server's JIT warms up on relayed transfers too, as the generator's did on direct copies.
         List<Relay> warmUps = new ArrayList<>();
+        List<Jit> jits = new ArrayList<>(List.of(FileTransfer::ownCompilationMillis));
+        if (heap != null) {
+            jits.add(heap::compilationMillis);
+        }
         int relayWarmUps = warmUp(() -> {
             Relay warmUp = new Relay(clients.get(0), clients.get(1), warmUpBytes);
             warmUps.add(warmUp);
             relay.set(warmUp);
             return warmUp.run(context) ? warmUp.seconds() : -1;
-        });
+        }, jits);
         if (relayWarmUps < 0) {
             crowd.closeAll();
             if (heap != null) {
@@ -153,20 +159,35 @@ public final class FileTransfer implements Workload {
         double seconds() throws Exception;
     }
 
-    /** Runs copies until one is steady; how many ran, or -1 when one failed. */
-    private static int warmUp(Copy copy) throws Exception {
-        double before = copy.seconds();
-        for (int n = 2; n <= MOST_WARM_UPS; n++) {
-            if (before < 0) {
+    /** A JIT's total compilation time so far, in milliseconds. */
+    private interface Jit {
+        long millis() throws IOException;
+    }
+
+    private static long ownCompilationMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** Runs copies until one is warm; how many ran, or -1 when one failed. */
+    private static int warmUp(Copy copy, List<Jit> jits) throws Exception {
+        for (int n = 1; n <= MOST_WARM_UPS; n++) {
+            long[] before = new long[jits.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = jits.get(i).millis();
+            }
+            double seconds = copy.seconds();
+            if (seconds < 0) {
                 return -1;
             }
-            double now = copy.seconds();
-            if (now > 0 && Math.abs(now - before) <= STEADY * before) {
+            boolean warm = true;
+            for (int i = 0; i < before.length; i++) {
+                warm &= jits.get(i).millis() - before[i] <= WARM * seconds * 1000;
+            }
+            if (warm) {
                 return n;
             }
-            before = now;
         }
-        return before < 0 ? -1 : MOST_WARM_UPS;
+        return MOST_WARM_UPS;
     }
 
     /** One relayed transfer between two clients; each packet arrives on its client's loop. */

@@ -137,6 +137,9 @@ class EndToEndTest {
         assertThat(r.figures().number("corrupt_chunks").getAsDouble()).isZero();
         assertThat(r.figures().number("relay_to_direct")).isPresent();
         assertThat(r.figures().number("server_heap_growth_bytes")).isPresent();
+        // Warm-ups stop once a copy ran with the JIT (nearly) idle, and at 20 whatever happens.
+        assertThat(r.figures().number("direct_warm_ups").getAsDouble()).isBetween(1.0, 20.0);
+        assertThat(r.figures().number("relay_warm_ups").getAsDouble()).isBetween(1.0, 20.0);
     }
 
     @Test
