@@ -137,6 +137,10 @@ final class VcomTls extends IoFilterAdapter {
             if (in.hasRemaining()) {
                 partial = ByteBuffer.allocate(Math.max(engine.getSession().getPacketBufferSize(), in.remaining()));
                 fill(in);
+                if (in.hasRemaining()) {
+                    // The engine stopped short of whole records: closing says so, where keeping one would lose the rest.
+                    throw new SSLException("the TLS engine left whole records unread");
+                }
             }
         }
 
