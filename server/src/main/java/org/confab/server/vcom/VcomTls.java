@@ -208,14 +208,19 @@ final class VcomTls extends IoFilterAdapter {
                 early.add(request);
                 return;
             }
-            next.filterWrite(session, new Records(encrypt(((IoBuffer) request.getMessage()).buf()), request));
+            send(next, session, request);
             progress(next, session);
+        }
+
+        private void send(NextFilter next, IoSession session, WriteRequest request) throws SSLException {
+            next.filterWrite(session, new Records(encrypt(((IoBuffer) request.getMessage()).buf()), request));
         }
 
         /** Under the lock: whatever the handshake (or a key update) needs next. */
         private void progress(NextFilter next, IoSession session) throws SSLException {
             while (true) {
-                switch (engine.getHandshakeStatus()) {
+                SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
+                switch (status) {
                     case NEED_TASK -> {
                         Runnable task;
                         while ((task = engine.getDelegatedTask()) != null) {
@@ -233,11 +238,11 @@ final class VcomTls extends IoFilterAdapter {
                     default -> {
                         // NOT_HANDSHAKING (a finished handshake reports FINISHED only once, on its last wrap
                         // or unwrap) or NEED_UNWRAP: waiting for the peer.
-                        if (!handshaken && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+                        if (!handshaken && status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
                             handshaken = true;
                             WriteRequest waiting;
                             while ((waiting = early.poll()) != null) {
-                                next.filterWrite(session, new Records(encrypt(((IoBuffer) waiting.getMessage()).buf()), waiting));
+                                send(next, session, waiting);
                             }
                         }
                         return;
